@@ -1,0 +1,279 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace ScopeGen.Manifest;
+
+/// <summary>A node of the small YAML tree the manifest is read into: every node keeps its span.</summary>
+internal abstract class YamlNode
+{
+    public SourceSpan Span { get; set; }
+}
+
+/// <summary>A scalar. YAML 1.1 typing is not applied: every scalar is text.</summary>
+internal sealed class YamlText : YamlNode
+{
+    public YamlText(string value, bool isPlain)
+    {
+        Value = value;
+        IsPlain = isPlain;
+    }
+
+    public string Value { get; }
+
+    public bool IsPlain { get; }
+
+    /// <summary>An empty value, <c>~</c> or <c>null</c> written without quotes.</summary>
+    public bool IsNull => IsPlain && Value is "" or "~" or "null" or "Null" or "NULL";
+}
+
+/// <summary>A mapping; duplicate keys are kept so the manifest reader can report them.</summary>
+internal sealed class YamlMap : YamlNode
+{
+    public List<KeyValuePair<YamlText, YamlNode>> Entries { get; } = new();
+}
+
+internal sealed class YamlList : YamlNode
+{
+    public List<YamlNode> Items { get; } = new();
+}
+
+/// <summary>A node that was refused (an alias, a too-deep subtree) and already reported.</summary>
+internal sealed class YamlRefused : YamlNode
+{
+}
+
+/// <summary>
+/// Reads YAML events into a <see cref="YamlNode"/> tree without recursion, refusing what a manifest
+/// never needs (aliases, anchors, tags, complex keys, more than one document, deep nesting) so that
+/// no input can make it expand, recurse or throw.
+/// </summary>
+internal sealed class YamlTreeReader
+{
+    /// <summary>The deepest nesting a manifest can use is five levels; this leaves room for mistakes.</summary>
+    public const int MaxDepth = 32;
+
+    private readonly string filePath;
+    private readonly List<ManifestDiagnostic> diagnostics;
+    private readonly Stack<Frame> stack = new();
+    private YamlNode? root;
+    private bool reportedAnchor;
+    private bool reportedTag;
+
+    private YamlTreeReader(string filePath, List<ManifestDiagnostic> diagnostics)
+    {
+        this.filePath = filePath;
+        this.diagnostics = diagnostics;
+    }
+
+    /// <summary>
+    /// Reads <paramref name="text"/>. On a syntax error it reports SCOPE100 and returns the part read
+    /// before the error, so the valid beginning of a manifest still generates.
+    /// </summary>
+    public static YamlNode? Read(string filePath, string text, List<ManifestDiagnostic> diagnostics)
+    {
+        var reader = new YamlTreeReader(filePath, diagnostics);
+        reader.ReadAll(text);
+        return reader.root;
+    }
+
+    private void ReadAll(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        var documents = 0;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                var current = parser.Current;
+                switch (current)
+                {
+                    case DocumentStart start:
+                        documents++;
+                        if (documents > 1)
+                        {
+                            diagnostics.Add(ManifestRules.UnsupportedYaml.Create(filePath, ToSpan(start.Start, start.End.Index > start.Start.Index ? start.End : Advance(start.Start, 3)),
+                                "A scope manifest holds one YAML document; this second document and everything after it is ignored"));
+                            return;
+                        }
+
+                        break;
+                    case Scalar scalar:
+                        CheckProperties(scalar);
+                        Add(new YamlText(scalar.Value, scalar.Style == ScalarStyle.Plain) { Span = ToSpan(scalar.Start, scalar.End) });
+                        break;
+                    case MappingStart mappingStart:
+                        CheckProperties(mappingStart);
+                        Open(new YamlMap { Span = ToSpan(mappingStart.Start, mappingStart.End) }, mappingStart, parser);
+                        break;
+                    case SequenceStart sequenceStart:
+                        CheckProperties(sequenceStart);
+                        Open(new YamlList { Span = ToSpan(sequenceStart.Start, sequenceStart.End) }, sequenceStart, parser);
+                        break;
+                    case MappingEnd:
+                    case SequenceEnd:
+                        Close(current.End);
+                        break;
+                    case AnchorAlias alias:
+                        diagnostics.Add(ManifestRules.UnsupportedYaml.Create(filePath, ToSpan(alias.Start, alias.End),
+                            $"YAML aliases ('*{alias.Value}') are not supported in a scope manifest: write the value out"));
+                        Add(new YamlRefused { Span = ToSpan(alias.Start, alias.End) });
+                        break;
+                }
+            }
+        }
+        catch (YamlException exception)
+        {
+            var end = exception.End.Index > exception.Start.Index ? exception.End : Advance(exception.Start, 1);
+            diagnostics.Add(ManifestRules.YamlSyntax.Create(filePath, ToSpan(exception.Start, end), "Invalid YAML: " + CleanMessage(exception)));
+            while (stack.Count > 0)
+            {
+                stack.Pop();
+            }
+        }
+    }
+
+    private static string CleanMessage(YamlException exception)
+    {
+        // YamlDotNet prefixes its messages with "(Line: 1, Col: 2, Idx: 1) - (...): "; the location is ours to give.
+        var message = exception.Message;
+        var marker = message.IndexOf("): ", StringComparison.Ordinal);
+        if (message.StartsWith("(Line:", StringComparison.Ordinal) && marker >= 0)
+        {
+            message = message.Substring(marker + 3);
+        }
+
+        return message.Trim();
+    }
+
+    private void CheckProperties(NodeEvent node)
+    {
+        if (!node.Anchor.IsEmpty && !reportedAnchor)
+        {
+            reportedAnchor = true;
+            diagnostics.Add(ManifestRules.UnsupportedYaml.Create(filePath, ToSpan(node.Start, node.End),
+                $"YAML anchors ('&{node.Anchor}') are not supported in a scope manifest"));
+        }
+
+        if (!node.Tag.IsEmpty && !node.Tag.IsNonSpecific && !reportedTag)
+        {
+            reportedTag = true;
+            diagnostics.Add(ManifestRules.UnsupportedYaml.Create(filePath, ToSpan(node.Start, node.End),
+                $"YAML tags ('{node.Tag}') are not supported in a scope manifest: every value is read as text"));
+        }
+    }
+
+    private void Open(YamlNode node, ParsingEvent start, IParser parser)
+    {
+        if (stack.Count >= MaxDepth)
+        {
+            diagnostics.Add(ManifestRules.UnsupportedYaml.Create(filePath, ToSpan(start.Start, start.End),
+                $"The manifest is nested deeper than {MaxDepth} levels; the nested value is ignored"));
+            Add(new YamlRefused { Span = node.Span });
+            SkipNested(parser);
+            return;
+        }
+
+        Add(node);
+        stack.Push(new Frame(node));
+    }
+
+    /// <summary>Consumes events up to the end of the collection just opened, without building anything.</summary>
+    private static void SkipNested(IParser parser)
+    {
+        var depth = 1;
+        while (depth > 0 && parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case MappingStart:
+                case SequenceStart:
+                    depth++;
+                    break;
+                case MappingEnd:
+                case SequenceEnd:
+                    depth--;
+                    break;
+            }
+        }
+    }
+
+    private void Close(Mark end)
+    {
+        if (stack.Count == 0)
+        {
+            return;
+        }
+
+        var frame = stack.Pop();
+        var span = frame.Node.Span;
+        var endSpan = ToSpan(end, end);
+        frame.Node.Span = span with { EndLine = endSpan.EndLine, EndColumn = endSpan.EndColumn, EndOffset = Math.Max(span.EndOffset, endSpan.EndOffset) };
+    }
+
+    private void Add(YamlNode node)
+    {
+        if (stack.Count == 0)
+        {
+            root ??= node;
+            return;
+        }
+
+        var frame = stack.Peek();
+        switch (frame.Node)
+        {
+            case YamlList list:
+                list.Items.Add(node);
+                break;
+            case YamlMap map when frame.HasKey:
+                if (frame.Key is { } key)
+                {
+                    map.Entries.Add(new KeyValuePair<YamlText, YamlNode>(key, node));
+                }
+
+                frame.HasKey = false;
+                frame.Key = null;
+                break;
+            case YamlMap:
+                frame.HasKey = true;
+                if (node is YamlText text)
+                {
+                    frame.Key = text;
+                }
+                else
+                {
+                    frame.Key = null;
+                    if (node is not YamlRefused)
+                    {
+                        diagnostics.Add(ManifestRules.UnsupportedYaml.Create(filePath, node.Span,
+                            "Complex mapping keys are not supported in a scope manifest: a key is a plain name"));
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private SourceSpan ToSpan(Mark start, Mark end) => new(
+        (int)Math.Max(0, start.Line - 1),
+        (int)Math.Max(0, start.Column - 1),
+        (int)Math.Max(0, end.Line - 1),
+        (int)Math.Max(0, end.Column - 1),
+        (int)Math.Max(0, start.Index),
+        (int)Math.Max(start.Index, end.Index));
+
+    private static Mark Advance(Mark mark, int characters) => new(mark.Index + characters, mark.Line, mark.Column + characters);
+
+    private sealed class Frame
+    {
+        public Frame(YamlNode node) => Node = node;
+
+        public YamlNode Node { get; }
+
+        public bool HasKey { get; set; }
+
+        public YamlText? Key { get; set; }
+    }
+}
