@@ -145,7 +145,9 @@ public sealed class ManifestParser
 
         if (!sawResources)
         {
-            Report(ManifestRules.WrongShape, FirstLine(map.Span), "The manifest has no 'resources' mapping, so it defines no scopes");
+            // Point at the first key: the manifest as a whole is what lacks 'resources'.
+            var at = map.Entries.Count > 0 ? map.Entries[0].Key.Span : map.Span;
+            Report(ManifestRules.WrongShape, at, "The manifest has no 'resources' mapping, so it defines no scopes");
         }
 
         return new ScopeManifest(filePath, ns, className, separator, resources.ToEquatableArray(), presets.ToEquatableArray(), classNameSpan);
@@ -365,8 +367,6 @@ public sealed class ManifestParser
                 return null;
         }
     }
-
-    private static SourceSpan FirstLine(SourceSpan span) => span with { EndLine = span.StartLine, EndColumn = span.StartColumn, EndOffset = span.StartOffset };
 
     private void Report(ManifestRule rule, SourceSpan span, params object[] args) => diagnostics.Add(rule.Create(filePath, span, args));
 }

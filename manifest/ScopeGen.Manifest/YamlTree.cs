@@ -56,15 +56,17 @@ internal sealed class YamlTreeReader
     public const int MaxDepth = 32;
 
     private readonly string filePath;
+    private readonly string text;
     private readonly List<ManifestDiagnostic> diagnostics;
     private readonly Stack<Frame> stack = new();
     private YamlNode? root;
     private bool reportedAnchor;
     private bool reportedTag;
 
-    private YamlTreeReader(string filePath, List<ManifestDiagnostic> diagnostics)
+    private YamlTreeReader(string filePath, string text, List<ManifestDiagnostic> diagnostics)
     {
         this.filePath = filePath;
+        this.text = text;
         this.diagnostics = diagnostics;
     }
 
@@ -74,12 +76,12 @@ internal sealed class YamlTreeReader
     /// </summary>
     public static YamlNode? Read(string filePath, string text, List<ManifestDiagnostic> diagnostics)
     {
-        var reader = new YamlTreeReader(filePath, diagnostics);
-        reader.ReadAll(text);
+        var reader = new YamlTreeReader(filePath, text, diagnostics);
+        reader.ReadAll();
         return reader.root;
     }
 
-    private void ReadAll(string text)
+    private void ReadAll()
     {
         var parser = new Parser(new StringReader(text));
         var documents = 0;
@@ -208,10 +210,29 @@ internal sealed class YamlTreeReader
         }
 
         var frame = stack.Pop();
-        var span = frame.Node.Span;
-        var endSpan = ToSpan(end, end);
-        frame.Node.Span = span with { EndLine = endSpan.EndLine, EndColumn = endSpan.EndColumn, EndOffset = Math.Max(span.EndOffset, endSpan.EndOffset) };
+        var node = frame.Node;
+        SourceSpan last;
+        var index = (int)end.Index;
+        if (index < text.Length && text[index] is ']' or '}')
+        {
+            // A flow collection ends at its closing bracket, which the end event points at, not past.
+            last = ToSpan(end, Advance(end, 1));
+        }
+        else
+        {
+            // A block collection's end event sits at the start of the next line; its last child ends it.
+            last = LastChild(node) is { } child ? child.Span : node.Span;
+        }
+
+        node.Span = node.Span with { EndLine = last.EndLine, EndColumn = last.EndColumn, EndOffset = Math.Max(node.Span.EndOffset, last.EndOffset) };
     }
+
+    private static YamlNode? LastChild(YamlNode node) => node switch
+    {
+        YamlMap map when map.Entries.Count > 0 => map.Entries[map.Entries.Count - 1].Value,
+        YamlList list when list.Items.Count > 0 => list.Items[list.Items.Count - 1],
+        _ => null,
+    };
 
     private void Add(YamlNode node)
     {
@@ -256,13 +277,20 @@ internal sealed class YamlTreeReader
         }
     }
 
-    private SourceSpan ToSpan(Mark start, Mark end) => new(
-        (int)Math.Max(0, start.Line - 1),
-        (int)Math.Max(0, start.Column - 1),
-        (int)Math.Max(0, end.Line - 1),
-        (int)Math.Max(0, end.Column - 1),
-        (int)Math.Max(0, start.Index),
-        (int)Math.Max(start.Index, end.Index));
+    private SourceSpan ToSpan(Mark start, Mark end)
+    {
+        // Marks past the end of the text (an error at end of file) are clamped, so a span is always valid.
+        var startOffset = (int)Math.Min(text.Length, Math.Max(0, start.Index));
+        var endOffset = (int)Math.Min(text.Length, Math.Max(start.Index, end.Index));
+        var endColumn = (int)Math.Max(0, end.Column - 1) - (int)(Math.Max(start.Index, end.Index) - Math.Max(endOffset, startOffset));
+        return new SourceSpan(
+            (int)Math.Max(0, start.Line - 1),
+            (int)Math.Max(0, start.Column - 1),
+            (int)Math.Max(0, end.Line - 1),
+            Math.Max(0, endColumn),
+            startOffset,
+            Math.Max(startOffset, endOffset));
+    }
 
     private static Mark Advance(Mark mark, int characters) => new(mark.Index + characters, mark.Line, mark.Column + characters);
 
