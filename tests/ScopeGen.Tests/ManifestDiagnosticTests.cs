@@ -43,7 +43,7 @@ public sealed class ManifestDiagnosticTests
     {
         var input = Markup.Parse(markup);
 
-        var run = GeneratorRunner.Run(input.Text, Path);
+        var run = GeneratorRunner.Run(input.Text, Path, references: TestCompilation.NetCoreReferences);
 
         var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == id);
         var expectedSeverity = id == "SCOPE106" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error;
@@ -77,7 +77,7 @@ public sealed class ManifestDiagnosticTests
     {
         const string manifest = "resources:\n  data-table:\n    actions:\n      read: Read.\n  dataTable:\n    actions:\n      list: List.\n";
 
-        var run = GeneratorRunner.Run(manifest, Path);
+        var run = GeneratorRunner.Run(manifest, Path, references: TestCompilation.NetCoreReferences);
 
         var collisions = run.GeneratorDiagnostics.Where(d => d.Id == "SCOPE104").ToList();
         Assert.Equal(2, collisions.Count);
@@ -97,7 +97,7 @@ public sealed class ManifestDiagnosticTests
     {
         var input = Markup.Parse(markup);
 
-        var run = GeneratorRunner.Run(input.Text, Path);
+        var run = GeneratorRunner.Run(input.Text, Path, references: TestCompilation.NetCoreReferences);
 
         var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "SCOPE104");
         Assert.Equal(input.LineSpan, diagnostic.Location.GetLineSpan().Span);
@@ -107,7 +107,7 @@ public sealed class ManifestDiagnosticTests
     [Fact]
     public void Unknown_key_suggests_the_closest_key()
     {
-        var run = GeneratorRunner.Run("resources:\n  workflow:\n    actons:\n      create: Create.\n", Path);
+        var run = GeneratorRunner.Run("resources:\n  workflow:\n    actons:\n      create: Create.\n", Path, references: TestCompilation.NetCoreReferences);
 
         var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "SCOPE101");
         Assert.Equal("Unknown key 'actons' in resource 'workflow'; did you mean 'actions'?", diagnostic.GetMessage());
@@ -116,7 +116,7 @@ public sealed class ManifestDiagnosticTests
     [Fact]
     public void Undefined_preset_scope_suggests_the_closest_scope()
     {
-        var run = GeneratorRunner.Run("resources:\n  workflow:\n    actions:\n      create: Create.\npresets:\n  p:\n    scopes: [\"workflow:craete\"]\n", Path);
+        var run = GeneratorRunner.Run("resources:\n  workflow:\n    actions:\n      create: Create.\npresets:\n  p:\n    scopes: [\"workflow:craete\"]\n", Path, references: TestCompilation.NetCoreReferences);
 
         var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "SCOPE105");
         Assert.Equal("Preset 'p': 'workflow:craete' is not a defined scope; did you mean 'workflow:create'?", diagnostic.GetMessage());
@@ -125,7 +125,7 @@ public sealed class ManifestDiagnosticTests
     [Fact]
     public void Duplicates_across_manifests_are_reported_in_both_files()
     {
-        var compilation = TestCompilation.Create(new[] { "namespace P { }" });
+        var compilation = TestCompilation.Create(references: TestCompilation.NetCoreReferences, sources: new[] { "namespace P { }" });
         var first = new InMemoryAdditionalText("/project/a.scopes.yaml", "namespace: Acme\nresources:\n  workflow:\n    actions:\n      create: Create.\n");
         var second = new InMemoryAdditionalText("/project/b.scopes.yml", "namespace: Acme\nresources:\n  credential:\n    actions:\n      read: Read.\n  workflow:\n    actions:\n      read: Read.\n");
 
@@ -147,7 +147,7 @@ public sealed class ManifestDiagnosticTests
         const string manifest = "namespace: Acme\nresources:\n  workflow:\n    actons:\n      typo: x\n  credential:\n    actions:\n      read: Read.\n  1bad:\n    actions:\n      x: y\n";
         var program = "namespace Acme { public static class Use { public static string Value => Scopes.Credential.Read; } }";
 
-        var run = GeneratorRunner.Run(manifest, Path, new[] { program });
+        var run = GeneratorRunner.Run(manifest, Path, new[] { program }, references: TestCompilation.NetCoreReferences);
 
         Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "SCOPE101");
         Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "SCOPE103");
@@ -160,7 +160,7 @@ public sealed class ManifestDiagnosticTests
         const string manifest = "namespace: Acme\nresources:\n  credential:\n    actions:\n      read: Read.\n  workflow:\n    actions:\n      create: \"unterminated\n";
         var program = "namespace Acme { public static class Use { public static string Value => Scopes.Credential.Read; } }";
 
-        var run = GeneratorRunner.Run(manifest, Path, new[] { program });
+        var run = GeneratorRunner.Run(manifest, Path, new[] { program }, references: TestCompilation.NetCoreReferences);
 
         Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "SCOPE100");
         Assert.Empty(run.CompilationDiagnostics);
@@ -173,7 +173,7 @@ public sealed class ManifestDiagnosticTests
     [InlineData("just text")]
     public void An_unreadable_root_generates_nothing_and_says_why(string manifest)
     {
-        var run = GeneratorRunner.Run(manifest, Path);
+        var run = GeneratorRunner.Run(manifest, Path, references: TestCompilation.NetCoreReferences);
 
         var diagnostic = Assert.Single(run.GeneratorDiagnostics);
         Assert.Equal("SCOPE109", diagnostic.Id);
