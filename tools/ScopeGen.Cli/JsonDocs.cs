@@ -1,0 +1,96 @@
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using ScopeGen.Manifest;
+
+namespace ScopeGen.Cli;
+
+/// <summary>
+/// The JSON scope reference, shape <c>formatVersion</c> 1 (documented in the README):
+/// <c>{ formatVersion, classes: [ { namespace, className, fullName, manifests, resources: [ { name,
+/// identifier, description, scopes: [ { scope, action, identifier, description, deprecated,
+/// deprecationMessage } ] } ], presets: [ { name, identifier, description, scopes } ] } ] }</c>.
+/// Every key is always present; absent texts are null.
+/// </summary>
+public static class JsonDocs
+{
+    /// <summary>Options for every JSON the tool writes: indented, and readable (no \u0027 for apostrophes); it is data, never embedded in HTML.</summary>
+    internal static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Renders the catalog.</summary>
+    public static string Render(ScopeCatalog catalog)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, WriterOptions))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("formatVersion", 1);
+            json.WriteStartArray("classes");
+            foreach (var scopeClass in catalog.Classes)
+            {
+                json.WriteStartObject();
+                json.WriteString("namespace", scopeClass.Namespace);
+                json.WriteString("className", scopeClass.ClassName);
+                json.WriteString("fullName", scopeClass.FullName);
+                json.WriteStartArray("manifests");
+                foreach (var path in scopeClass.ManifestPaths)
+                {
+                    json.WriteStringValue(path);
+                }
+
+                json.WriteEndArray();
+                json.WriteStartArray("resources");
+                foreach (var resource in scopeClass.Resources)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("name", resource.Name);
+                    json.WriteString("identifier", resource.Identifier);
+                    json.WriteString("description", resource.Description);
+                    json.WriteStartArray("scopes");
+                    foreach (var scope in resource.Scopes)
+                    {
+                        json.WriteStartObject();
+                        json.WriteString("scope", scope.Value);
+                        json.WriteString("action", scope.Action);
+                        json.WriteString("identifier", scope.Identifier);
+                        json.WriteString("description", scope.Description);
+                        json.WriteBoolean("deprecated", scope.IsDeprecated);
+                        json.WriteString("deprecationMessage", scope.DeprecationMessage);
+                        json.WriteEndObject();
+                    }
+
+                    json.WriteEndArray();
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteStartArray("presets");
+                foreach (var preset in scopeClass.Presets)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("name", preset.Name);
+                    json.WriteString("identifier", preset.Identifier);
+                    json.WriteString("description", preset.Description);
+                    json.WriteStartArray("scopes");
+                    foreach (var scope in preset.Scopes)
+                    {
+                        json.WriteStringValue(scope);
+                    }
+
+                    json.WriteEndArray();
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+}
