@@ -32,6 +32,9 @@ public sealed class ScopesGenerator : IIncrementalGenerator
 
         /// <summary>What the consumer's compilation supports.</summary>
         public const string EmitOptions = nameof(EmitOptions);
+
+        /// <summary>The ASP.NET Core model, options and availability.</summary>
+        public const string AspNetCore = nameof(AspNetCore);
     }
 
     /// <inheritdoc />
@@ -84,6 +87,35 @@ public sealed class ScopesGenerator : IIncrementalGenerator
         {
             var (output, options) = input;
             spc.AddSource(output.HintName, ScopesEmitter.Emit(output.Model, options));
+        });
+
+        RegisterAspNetCoreOutputs(context, catalog, emitOptions);
+    }
+
+    /// <summary>The ASP.NET Core helpers (see <see cref="AspNetCoreEmitter"/>), only when ASP.NET Core 8+ is referenced.</summary>
+    private static void RegisterAspNetCoreOutputs(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<CatalogOutput> catalog, IncrementalValueProvider<EmitOptions> emitOptions)
+    {
+        var available = context.CompilationProvider
+            .Select(static (compilation, _) => AspNetCoreSupport.IsAvailable(compilation));
+        var input = catalog
+            .Select(static (output, _) => AspNetCoreModel.FromCatalog(output))
+            .Combine(emitOptions)
+            .Combine(available)
+            .WithTrackingName(TrackingNames.AspNetCore);
+
+        context.RegisterSourceOutput(input, static (spc, input) =>
+        {
+            var ((model, options), isAvailable) = input;
+            if (!AspNetCoreEmitter.ShouldEmit(options, isAvailable, model))
+            {
+                return;
+            }
+
+            spc.AddSource(AspNetCoreEmitter.SupportHintName, AspNetCoreEmitter.EmitSupport(model, options));
+            foreach (var @namespace in model.AttributeNamespaces)
+            {
+                spc.AddSource(AspNetCoreEmitter.AttributeHintName(@namespace), AspNetCoreEmitter.EmitAttribute(@namespace, options));
+            }
         });
     }
 

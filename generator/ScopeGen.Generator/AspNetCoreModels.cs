@@ -1,0 +1,66 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using ScopeGen.Manifest;
+
+namespace ScopeGen.Generator;
+
+/// <summary>
+/// What the ASP.NET Core emitter needs from the catalog: plain names only, so a manifest edit that
+/// changes a description or adds a scope does not re-emit the ASP.NET Core files.
+/// </summary>
+/// <param name="ScopeClasses">Fully qualified names (without <c>global::</c>) of every scope class, in catalog order.</param>
+/// <param name="AttributeNamespaces">Each distinct namespace of a scope class, in catalog order; the empty string is the global namespace.</param>
+internal sealed record AspNetCoreModel(EquatableArray<string> ScopeClasses, EquatableArray<string> AttributeNamespaces)
+{
+    public static AspNetCoreModel FromCatalog(CatalogOutput catalog)
+    {
+        var classes = catalog.Classes.Select(output => output.Model.FullName).Distinct().ToList();
+        var namespaces = new List<string>();
+        foreach (var output in catalog.Classes)
+        {
+            var name = output.Model.Namespace ?? string.Empty;
+            if (!namespaces.Contains(name))
+            {
+                namespaces.Add(name);
+            }
+        }
+
+        return new AspNetCoreModel(classes.ToEquatableArray(), namespaces.ToEquatableArray());
+    }
+}
+
+/// <summary>
+/// Whether the consumer's references hold everything the ASP.NET Core code uses. The generator checks
+/// <c>AuthorizationOptions</c> first (<see cref="EmitOptions.HasAspNetCoreAuthorization"/>); this
+/// also requires ASP.NET Core 8's <c>IAuthorizationRequirementData</c> and the routing and hosting
+/// abstractions, so a project that references only the authorization package, or an older ASP.NET
+/// Core, gets no ASP.NET Core code rather than code that does not compile.
+/// </summary>
+internal static class AspNetCoreSupport
+{
+    private static readonly string[] RequiredTypes =
+    {
+        "Microsoft.AspNetCore.Authorization.IAuthorizationRequirementData",
+        "Microsoft.AspNetCore.Authorization.IAuthorizationHandler",
+        "Microsoft.AspNetCore.Http.HttpContext",
+        "Microsoft.AspNetCore.Builder.IEndpointConventionBuilder",
+        "Microsoft.Extensions.DependencyInjection.PolicyServiceCollectionExtensions",
+        "Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions",
+        "Microsoft.Extensions.Logging.LoggerMessage",
+        "Microsoft.Extensions.Options.IOptions`1",
+    };
+
+    public static bool IsAvailable(Compilation compilation)
+    {
+        foreach (var name in RequiredTypes)
+        {
+            if (compilation.GetTypeByMetadataName(name) is null)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

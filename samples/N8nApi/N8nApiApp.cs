@@ -1,0 +1,82 @@
+using System;
+using System.IO;
+using System.Linq;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using N8nApi.Auth;
+using N8nApi.Data;
+using N8nApi.Endpoints;
+
+namespace N8nApi;
+
+/// <summary>Builds the sample app; <c>Program</c> runs it, the tests start it on a random port.</summary>
+public static class N8nApiApp
+{
+    /// <summary>Builds the app. <paramref name="configure"/> runs after the sample's own service setup (tests add keys and URLs there).</summary>
+    public static WebApplication Build(WebApplicationOptions options, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(options);
+
+        builder.Services.Configure<ApiKeyStoreOptions>(builder.Configuration.GetSection(ApiKeyStoreOptions.SectionName));
+        builder.Services.AddSingleton<ApiKeyStore>();
+        builder.Services.AddSingleton<N8nData>();
+        builder.Services
+            .AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<ApiKeyAuthenticationOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+
+        // The scope handler and one policy per manifest scope and preset. An endpoint that states no
+        // scope at all still needs an authenticated caller (the fallback policy); the health check opts out.
+        builder.Services.AddScopeAuthorization();
+        builder.Services.AddAuthorization(authorization =>
+            authorization.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        builder.Services.AddControllers();
+
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapGet("/healthz", [AllowAnonymous] () => Results.Ok(new { status = "ok" }));
+        app.MapControllers();
+        app.MapN8nEndpoints();
+        return app;
+    }
+
+    /// <summary>The listening addresses once started.</summary>
+    public static string[] Addresses(WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToArray() ?? Array.Empty<string>();
+
+    /// <summary>The start-up banner: URL, the demo keys (Development only) and three curl lines.</summary>
+    public static void PrintBanner(WebApplication app, TextWriter output)
+    {
+        var url = Addresses(app).FirstOrDefault() ?? "http://127.0.0.1:5678";
+        var store = app.Services.GetRequiredService<ApiKeyStore>();
+        output.WriteLine($"n8n-style API (ScopeGen sample) listening on {url}");
+        output.WriteLine($"  {store.Count} API key(s) configured; health: {url}/healthz");
+        var demo = app.Environment.IsDevelopment() && store.Find(DemoKeys.ReadOnly) is not null && store.Find(DemoKeys.Full) is not null;
+        if (!demo)
+        {
+            output.WriteLine("  Demo keys are configured in the Development environment only (ASPNETCORE_ENVIRONMENT=Development).");
+            return;
+        }
+
+        output.WriteLine();
+        output.WriteLine($"  Read-only key (preset readOnly): {DemoKeys.ReadOnly}");
+        output.WriteLine($"  Full key (preset full):          {DemoKeys.Full}");
+        output.WriteLine();
+        output.WriteLine("  200, list workflows with the read-only key:");
+        output.WriteLine($"    curl -i -H 'X-N8N-API-KEY: {DemoKeys.ReadOnly}' {url}/api/v1/workflows");
+        output.WriteLine("  403, create a workflow with the read-only key (needs workflow:create):");
+        output.WriteLine($"    curl -i -X POST -H 'X-N8N-API-KEY: {DemoKeys.ReadOnly}' -H 'Content-Type: application/json' -d '{{\"name\":\"demo\"}}' {url}/api/v1/workflows");
+        output.WriteLine("  401, no key:");
+        output.WriteLine($"    curl -i {url}/api/v1/workflows");
+        output.WriteLine();
+    }
+}
