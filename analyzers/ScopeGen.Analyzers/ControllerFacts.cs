@@ -1,0 +1,158 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace ScopeGen.Analyzers;
+
+/// <summary>
+/// Which types are controllers and which methods are actions, exactly as MVC discovers them
+/// (ControllerFeatureProvider, and MvcFacts in ASP.NET Core's own analyzers).
+/// </summary>
+internal static class ControllerFacts
+{
+    public static bool IsController(INamedTypeSymbol type, KnownTypes types)
+    {
+        if (type.TypeKind != TypeKind.Class || type.IsAbstract || type.IsStatic)
+        {
+            return false;
+        }
+
+        // Only public top-level, closed classes: ControllerFeatureProvider checks IsPublic and ContainsGenericParameters.
+        if (type.DeclaredAccessibility != Accessibility.Public || type.ContainingType is not null || type.IsGenericType)
+        {
+            return false;
+        }
+
+        if (HasAttribute(type, types.NonControllerAttribute))
+        {
+            return false;
+        }
+
+        return type.Name.EndsWith("Controller", StringComparison.OrdinalIgnoreCase) || HasAttribute(type, types.ControllerAttribute);
+    }
+
+    /// <summary>The actions of a controller: its public instance methods, declared or inherited (most derived only).</summary>
+    public static IEnumerable<IMethodSymbol> Actions(INamedTypeSymbol controller, KnownTypes types)
+    {
+        var overridden = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        for (var type = controller; type is not null && type.SpecialType != SpecialType.System_Object; type = type.BaseType)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                if (member is not IMethodSymbol method || method.MethodKind != MethodKind.Ordinary || overridden.Contains(method.OriginalDefinition))
+                {
+                    continue;
+                }
+
+                for (var baseMethod = method.OverriddenMethod; baseMethod is not null; baseMethod = baseMethod.OverriddenMethod)
+                {
+                    overridden.Add(baseMethod.OriginalDefinition);
+                }
+
+                if (IsAction(method, types))
+                {
+                    yield return method;
+                }
+            }
+        }
+    }
+
+    public static bool IsAction(IMethodSymbol method, KnownTypes types)
+    {
+        if (method.MethodKind != MethodKind.Ordinary || method.IsStatic || method.IsAbstract || method.IsGenericMethod)
+        {
+            return false;
+        }
+
+        if (method.DeclaredAccessibility != Accessibility.Public || HasAttribute(method, types.NonActionAttribute))
+        {
+            return false;
+        }
+
+        // Overrides of object's methods (ToString, Equals, GetHashCode) are not actions.
+        var root = method;
+        while (root.OverriddenMethod is { } baseMethod)
+        {
+            root = baseMethod;
+        }
+
+        if (root.ContainingType.SpecialType == SpecialType.System_Object)
+        {
+            return false;
+        }
+
+        return !IsDispose(method, types);
+    }
+
+    /// <summary>Whether a type or method carries an attribute of (a type derived from) <paramref name="attributeType"/>, itself or inherited.</summary>
+    public static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attributeType)
+    {
+        if (attributeType is null)
+        {
+            return false;
+        }
+
+        foreach (var attributes in InheritedAttributes(symbol))
+        {
+            foreach (var attribute in attributes)
+            {
+                if (KnownTypes.Implements(attribute.AttributeClass, attributeType))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The attributes of a symbol and of what it inherits from: base types, or overridden methods.</summary>
+    public static IEnumerable<System.Collections.Immutable.ImmutableArray<AttributeData>> InheritedAttributes(ISymbol symbol)
+    {
+        switch (symbol)
+        {
+            case INamedTypeSymbol type:
+                for (var current = type; current is not null; current = current.BaseType)
+                {
+                    yield return current.GetAttributes();
+                }
+
+                break;
+            case IMethodSymbol method:
+                for (var current = method; current is not null; current = current.OverriddenMethod)
+                {
+                    yield return current.GetAttributes();
+                }
+
+                break;
+            default:
+                yield return symbol.GetAttributes();
+                break;
+        }
+    }
+
+    /// <summary>Whether the method is the type's implementation of <c>IDisposable.Dispose</c> (MVC skips it).</summary>
+    private static bool IsDispose(IMethodSymbol method, KnownTypes types)
+    {
+        if (method.Name != "Dispose" || method.Parameters.Length != 0 || !method.ReturnsVoid)
+        {
+            return false;
+        }
+
+        var disposeMembers = types.Disposable.GetMembers("Dispose");
+        if (disposeMembers.Length == 0 || method.ContainingType.FindImplementationForInterfaceMember(disposeMembers[0]) is not { } implementation)
+        {
+            return false;
+        }
+
+        for (var current = implementation as IMethodSymbol; current is not null; current = current.OverriddenMethod)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, method))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

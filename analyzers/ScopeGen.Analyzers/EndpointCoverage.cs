@@ -1,0 +1,627 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ScopeGen.Analyzers;
+
+/// <summary>
+/// Decides whether an endpoint is covered by a scope requirement (or explicitly anonymous), following
+/// the value of route builders through fluent chains, locals, fields and helper-method parameters.
+/// One instance per compilation; thread-safe.
+/// </summary>
+internal sealed class EndpointCoverage
+{
+    /// <summary>The minimal-API methods that map an endpoint to a handler delegate.</summary>
+    public static readonly ImmutableHashSet<string> MapMethodNames = ImmutableHashSet.Create(
+        StringComparer.Ordinal, "MapGet", "MapPost", "MapPut", "MapPatch", "MapDelete", "MapMethods", "Map", "MapFallback");
+
+    private const int MaxDepth = 16;
+
+    private readonly Compilation compilation;
+    private readonly KnownTypes types;
+    private readonly ScopeIndex index;
+    private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IInvocationOperation>?> callSites = new(SymbolEqualityComparer.Default);
+    private readonly Lazy<bool> controllersCoveredByConvention;
+
+    public EndpointCoverage(Compilation compilation, KnownTypes types, ScopeIndex index)
+    {
+        this.compilation = compilation;
+        this.types = types;
+        this.index = index;
+        controllersCoveredByConvention = new Lazy<bool>(ComputeControllersCoveredByConvention, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public KnownTypes Types => types;
+
+    /// <summary>Whether <c>MapControllers()</c> is called, and every call carries a scope convention.</summary>
+    public bool ControllersCoveredByConvention => controllersCoveredByConvention.Value;
+
+    /// <summary>Whether attributes cover an endpoint: RequireScope, AllowAnonymous, or Authorize with a scope or preset policy.</summary>
+    public bool AttributesCover(ImmutableArray<AttributeData> attributes)
+    {
+        foreach (var attribute in attributes)
+        {
+            if (IsCoveringAttribute(attribute.AttributeClass, () => ScopeArguments.PolicyOf(attribute)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a controller action is covered by its own, its overridden methods', its class's or its base classes' attributes.</summary>
+    public bool IsActionCovered(INamedTypeSymbol controller, IMethodSymbol action) =>
+        ControllerFacts.InheritedAttributes(action).Any(AttributesCover) ||
+        ControllerFacts.InheritedAttributes(controller).Any(AttributesCover) ||
+        ControllersCoveredByConvention;
+
+    /// <summary>Whether an invocation maps a minimal-API endpoint; gives its route builder and handler.</summary>
+    public bool IsEndpointMapping(IInvocationOperation invocation, out IOperation? receiver, out IOperation? handler)
+    {
+        receiver = null;
+        handler = null;
+        var method = invocation.TargetMethod;
+        if (!MapMethodNames.Contains(method.Name) || !method.IsExtensionMethod || method.ContainingNamespace?.ToDisplayString() != "Microsoft.AspNetCore.Builder")
+        {
+            return false;
+        }
+
+        var definition = method.ReducedFrom ?? method;
+        if (definition.Parameters.Length == 0 || !SymbolEqualityComparer.Default.Equals(definition.Parameters[0].Type, types.EndpointRouteBuilder))
+        {
+            return false;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is not { } parameter)
+            {
+                continue;
+            }
+
+            if (parameter.Ordinal == 0)
+            {
+                receiver = argument.Value;
+            }
+            else if (SymbolEqualityComparer.Default.Equals(parameter.Type, types.Delegate) || SymbolEqualityComparer.Default.Equals(parameter.Type, types.RequestDelegate))
+            {
+                handler = argument.Value;
+            }
+        }
+
+        return receiver is not null && handler is not null;
+    }
+
+    /// <summary>Whether a minimal-API endpoint is covered: by its handler's attributes, its fluent chain, or its route group.</summary>
+    public bool IsEndpointCovered(IInvocationOperation mapping, IOperation receiver, IOperation handler, CancellationToken cancellationToken)
+    {
+        var visiting = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        return HandlerCovers(handler) || ResultCovered(mapping, visiting, 0, cancellationToken) || BuilderCovered(receiver, visiting, 0, cancellationToken);
+    }
+
+    /// <summary>Whether a call is a scope convention: RequireScope, AllowAnonymous, RequireAuthorization(scope policy), WithMetadata(covering attribute).</summary>
+    public bool IsCoveringCall(IInvocationOperation call)
+    {
+        var method = call.TargetMethod;
+        if (KnownTypes.IsRequireScopeMethod(method) || KnownTypes.IsAllowAnonymousMethod(method))
+        {
+            return true;
+        }
+
+        if (KnownTypes.IsRequireAuthorizationMethod(method))
+        {
+            var arguments = new List<ScopeArgument>();
+            ScopeArguments.FromOperation(call, types, arguments);
+            if (arguments.Any(argument => argument.Value is { } policy && index.IsPolicy(policy)))
+            {
+                return true;
+            }
+
+            return ArgumentValues(call).Any(IsCoveringCreation);
+        }
+
+        return KnownTypes.IsWithMetadataMethod(method) && ArgumentValues(call).Any(IsCoveringCreation);
+    }
+
+    private bool IsCoveringAttribute(ITypeSymbol? type, Func<string?> policy)
+    {
+        if (types.IsRequireScopeAttribute(type) || types.IsAllowAnonymousAttribute(type))
+        {
+            return true;
+        }
+
+        return types.IsAuthorizeAttribute(type) && policy() is { } name && index.IsPolicy(name);
+    }
+
+    private bool IsCoveringCreation(IOperation value)
+    {
+        if (Unwrap(value) is not IObjectCreationOperation creation)
+        {
+            return false;
+        }
+
+        return IsCoveringAttribute(creation.Type, () =>
+        {
+            var arguments = new List<ScopeArgument>();
+            ScopeArguments.FromOperation(creation, types, arguments);
+            return arguments.Select(argument => argument.Value).FirstOrDefault(value => value is not null && index.IsPolicy(value));
+        });
+    }
+
+    private static IEnumerable<IOperation> ArgumentValues(IInvocationOperation call)
+    {
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.Parameter?.Ordinal == 0 && call.TargetMethod.IsExtensionMethod)
+            {
+                continue;
+            }
+
+            if (argument.Value is IArrayCreationOperation { Initializer: { } initializer })
+            {
+                foreach (var element in initializer.ElementValues)
+                {
+                    yield return element;
+                }
+            }
+            else
+            {
+                yield return argument.Value;
+            }
+        }
+    }
+
+    private bool HandlerCovers(IOperation handler)
+    {
+        var value = Unwrap(handler);
+        if (value is IDelegateCreationOperation creation)
+        {
+            value = Unwrap(creation.Target);
+        }
+
+        return value switch
+        {
+            IAnonymousFunctionOperation lambda => AttributesCover(lambda.Symbol.GetAttributes()),
+            IMethodReferenceOperation reference => AttributesCover(reference.Method.GetAttributes()),
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// Whether the builder an expression produces gets a covering convention after it: later in its fluent
+    /// chain, through a local it is stored in, or at every call site of the method that returns it.
+    /// </summary>
+    private bool ResultCovered(IOperation operation, HashSet<ISymbol> visiting, int depth, CancellationToken cancellationToken)
+    {
+        if (depth > MaxDepth)
+        {
+            return false;
+        }
+
+        if (WalkChainUp(operation, out var top))
+        {
+            return true;
+        }
+
+        var parent = top.Parent;
+        while (parent is IConversionOperation)
+        {
+            top = parent;
+            parent = parent.Parent;
+        }
+
+        switch (parent)
+        {
+            case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                return HasCoveringStatement(declarator.Symbol, operation, cancellationToken) && AssignmentCount(declarator.Symbol, operation) == 1;
+            case IReturnOperation:
+                var owner = operation.SemanticModel?.GetEnclosingSymbol(operation.Syntax.SpanStart, cancellationToken) as IMethodSymbol;
+                if (owner is null || owner.MethodKind == MethodKind.AnonymousFunction || !visiting.Add(owner))
+                {
+                    return false;
+                }
+
+                try
+                {
+                    var sites = CallSites(owner, cancellationToken);
+                    return sites is { Length: > 0 } && sites.Value.All(site => ResultCovered(site, visiting, depth + 1, cancellationToken));
+                }
+                finally
+                {
+                    visiting.Remove(owner);
+                }
+
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Walks up a fluent chain of calls made on <paramref name="start"/>'s value; true when one covers.</summary>
+    private bool WalkChainUp(IOperation start, out IOperation top)
+    {
+        top = start;
+        while (true)
+        {
+            var parent = top.Parent;
+            while (parent is IConversionOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            IInvocationOperation? call = parent switch
+            {
+                IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation extension } when extension.TargetMethod.IsExtensionMethod => extension,
+                IInvocationOperation instance when instance.Instance is not null && Unwrap(instance.Instance) == Unwrap(top) => instance,
+                _ => null,
+            };
+            if (call is null)
+            {
+                return false;
+            }
+
+            if (IsCoveringCall(call))
+            {
+                return true;
+            }
+
+            if (!IsBuilderType(call.Type))
+            {
+                return false;
+            }
+
+            top = call;
+        }
+    }
+
+    /// <summary>Whether an expression that yields a route builder yields a covered one.</summary>
+    private bool BuilderCovered(IOperation expression, HashSet<ISymbol> visiting, int depth, CancellationToken cancellationToken)
+    {
+        if (depth > MaxDepth)
+        {
+            return false;
+        }
+
+        switch (Unwrap(expression))
+        {
+            case IInvocationOperation call:
+                if (IsCoveringCall(call))
+                {
+                    return true;
+                }
+
+                // ASP.NET Core's conventions and MapGroup return a builder whose endpoints inherit the receiver's conventions.
+                var receiver = call.Instance ?? (call.TargetMethod.IsExtensionMethod ? call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value : null);
+                return receiver is not null && KnownTypes.IsAspNetCoreType(call.TargetMethod.ContainingType) && IsBuilderType(call.Type)
+                    && BuilderCovered(receiver, visiting, depth + 1, cancellationToken);
+            case ILocalReferenceOperation local:
+                return SymbolCovered(local.Local, expression, visiting, depth, cancellationToken);
+            case IParameterReferenceOperation parameter:
+                return SymbolCovered(parameter.Parameter, expression, visiting, depth, cancellationToken);
+            case IFieldReferenceOperation field:
+                return SymbolCovered(field.Field, expression, visiting, depth, cancellationToken);
+            default:
+                return false;
+        }
+    }
+
+    private bool SymbolCovered(ISymbol symbol, IOperation use, HashSet<ISymbol> visiting, int depth, CancellationToken cancellationToken)
+    {
+        if (!visiting.Add(symbol))
+        {
+            return false;
+        }
+
+        try
+        {
+            return symbol switch
+            {
+                ILocalSymbol local => LocalCovered(local, use, visiting, depth, cancellationToken),
+                IParameterSymbol parameter => ParameterCovered(parameter, use, visiting, depth, cancellationToken),
+                IFieldSymbol field => FieldCovered(field, visiting, depth, cancellationToken),
+                _ => false,
+            };
+        }
+        finally
+        {
+            visiting.Remove(symbol);
+        }
+    }
+
+    private bool LocalCovered(ILocalSymbol local, IOperation use, HashSet<ISymbol> visiting, int depth, CancellationToken cancellationToken)
+    {
+        var values = AssignedValues(local, use, out var escapes);
+        if (escapes || values.Count == 0)
+        {
+            return false;
+        }
+
+        if (values.All(value => BuilderCovered(value, visiting, depth + 1, cancellationToken)))
+        {
+            return true;
+        }
+
+        return values.Count == 1 && HasCoveringStatement(local, use, cancellationToken);
+    }
+
+    private bool ParameterCovered(IParameterSymbol parameter, IOperation use, HashSet<ISymbol> visiting, int depth, CancellationToken cancellationToken)
+    {
+        if (parameter.RefKind != RefKind.None || parameter.ContainingSymbol is not IMethodSymbol method || method.MethodKind == MethodKind.AnonymousFunction)
+        {
+            return false;
+        }
+
+        var assigned = AssignedValues(parameter, use, out var escapes);
+        if (escapes || assigned.Count > 0)
+        {
+            return false;
+        }
+
+        if (HasCoveringStatement(parameter, use, cancellationToken))
+        {
+            return true;
+        }
+
+        var sites = CallSites(method, cancellationToken);
+        if (sites is not { Length: > 0 })
+        {
+            return false;
+        }
+
+        foreach (var site in sites.Value)
+        {
+            var argument = site.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == parameter.Ordinal);
+            if (argument is null || argument.ArgumentKind == ArgumentKind.DefaultValue || !BuilderCovered(argument.Value, visiting, depth + 1, cancellationToken))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A private field is covered when every assignment in its type is a covered builder.</summary>
+    private bool FieldCovered(IFieldSymbol field, HashSet<ISymbol> visiting, int depth, CancellationToken cancellationToken)
+    {
+        if (field.DeclaredAccessibility != Accessibility.Private)
+        {
+            return false;
+        }
+
+        var values = new List<IOperation>();
+        foreach (var reference in field.ContainingType.DeclaringSyntaxReferences)
+        {
+            var node = reference.GetSyntax(cancellationToken);
+            var model = SemanticModelFor(node.SyntaxTree);
+            foreach (var candidate in node.DescendantNodes())
+            {
+                if (candidate is AssignmentExpressionSyntax assignment && model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol is IFieldSymbol target
+                    && SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, field.OriginalDefinition))
+                {
+                    if (!assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) || model.GetOperation(assignment, cancellationToken) is not ISimpleAssignmentOperation operation)
+                    {
+                        return false;
+                    }
+
+                    values.Add(operation.Value);
+                }
+                else if (candidate is VariableDeclaratorSyntax { Initializer: { } initializer } declarator
+                    && SymbolEqualityComparer.Default.Equals(model.GetDeclaredSymbol(declarator, cancellationToken), field)
+                    && model.GetOperation(initializer, cancellationToken) is IFieldInitializerOperation fieldInitializer)
+                {
+                    values.Add(fieldInitializer.Value);
+                }
+                else if (candidate is ArgumentSyntax { RefKindKeyword.RawKind: not (int)SyntaxKind.None } refArgument
+                    && model.GetSymbolInfo(refArgument.Expression, cancellationToken).Symbol is IFieldSymbol passed
+                    && SymbolEqualityComparer.Default.Equals(passed.OriginalDefinition, field.OriginalDefinition))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return values.Count > 0 && values.All(value => BuilderCovered(value, visiting, depth + 1, cancellationToken));
+    }
+
+    /// <summary>The values assigned to a local or parameter in the body that contains <paramref name="use"/>.</summary>
+    private static List<IOperation> AssignedValues(ISymbol symbol, IOperation use, out bool escapes)
+    {
+        escapes = false;
+        var values = new List<IOperation>();
+        foreach (var operation in Root(use).DescendantsAndSelf())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, symbol):
+                    if (declarator.GetVariableInitializer() is { } initializer)
+                    {
+                        values.Add(initializer.Value);
+                    }
+
+                    break;
+                case ISimpleAssignmentOperation assignment when References(assignment.Target, symbol):
+                    values.Add(assignment.Value);
+                    break;
+                case ICompoundAssignmentOperation or ICoalesceAssignmentOperation or IDeconstructionAssignmentOperation when operation.Descendants().Any(child => References(child, symbol)):
+                    escapes = true;
+                    break;
+                case IArgumentOperation { Parameter.RefKind: not RefKind.None } argument when References(argument.Value, symbol):
+                    escapes = true;
+                    break;
+                case IDeclarationExpressionOperation declaration when declaration.Descendants().Any(child => References(child, symbol)):
+                    escapes = true;
+                    break;
+            }
+        }
+
+        return values;
+    }
+
+    private static int AssignmentCount(ISymbol symbol, IOperation use) => AssignedValues(symbol, use, out var escapes).Count + (escapes ? 1 : 0);
+
+    /// <summary>
+    /// Whether a statement <c>x.RequireScope(...);</c> (any fluent chain on <c>x</c> that covers) stands in a block that
+    /// encloses <paramref name="use"/>. Conventions apply to a builder's endpoints whenever they are added, so the
+    /// statement may come before or after the endpoint, but not inside a branch.
+    /// </summary>
+    private bool HasCoveringStatement(ISymbol symbol, IOperation use, CancellationToken cancellationToken)
+    {
+        foreach (var operation in Root(use).DescendantsAndSelf())
+        {
+            if (operation is not (ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation) || !References(operation, symbol))
+            {
+                continue;
+            }
+
+            if (!WalkChainUp(operation, out var top))
+            {
+                continue;
+            }
+
+            var statement = top.Syntax.FirstAncestorOrSelf<StatementSyntax>();
+            if (statement is not ExpressionStatementSyntax)
+            {
+                continue;
+            }
+
+            var container = statement.Parent is GlobalStatementSyntax global ? global.Parent : statement.Parent;
+            if (container is (BlockSyntax or CompilationUnitSyntax) && container.Span.Contains(use.Syntax.Span) && container.SyntaxTree == use.Syntax.SyntaxTree)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool References(IOperation operation, ISymbol symbol)
+    {
+        var target = Unwrap(operation) switch
+        {
+            ILocalReferenceOperation local => (ISymbol)local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            IFieldReferenceOperation field => field.Field.OriginalDefinition,
+            _ => null,
+        };
+        return target is not null && SymbolEqualityComparer.Default.Equals(target, symbol is IFieldSymbol field2 ? field2.OriginalDefinition : symbol);
+    }
+
+    private static IOperation Root(IOperation operation)
+    {
+        while (operation.Parent is { } parent)
+        {
+            operation = parent;
+        }
+
+        return operation;
+    }
+
+    private static IOperation Unwrap(IOperation operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+
+    private bool IsBuilderType(ITypeSymbol? type) =>
+        KnownTypes.Implements(type, types.EndpointConventionBuilder) || KnownTypes.Implements(type, types.EndpointRouteBuilder);
+
+    /// <summary>
+    /// Every call of a source method, when all of them are known: none when the method is used as a value
+    /// (a delegate), or callable from other assemblies.
+    /// </summary>
+    private ImmutableArray<IInvocationOperation>? CallSites(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        method = (method.ReducedFrom ?? method).OriginalDefinition;
+        return callSites.GetOrAdd(method, m => FindCallSites(m, cancellationToken));
+    }
+
+    private ImmutableArray<IInvocationOperation>? FindCallSites(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        if (method.DeclaringSyntaxReferences.IsEmpty || (IsLibrary && IsExternallyVisible(method)))
+        {
+            return null;
+        }
+
+        var invocations = FindInvocations(method.Name, cancellationToken, out var escapes, method);
+        return escapes ? null : invocations.ToImmutableArray();
+    }
+
+    /// <summary>
+    /// Invocations of methods named <paramref name="name"/> across the compilation (of <paramref name="target"/> only,
+    /// when given). A reference to the target that is not a call makes <paramref name="escapes"/> true.
+    /// </summary>
+    private List<IInvocationOperation> FindInvocations(string name, CancellationToken cancellationToken, out bool escapes, IMethodSymbol? target = null)
+    {
+        escapes = false;
+        var found = new List<IInvocationOperation>();
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            SemanticModel? model = null;
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+            {
+                if (node is not SimpleNameSyntax simpleName || simpleName.Identifier.ValueText != name)
+                {
+                    continue;
+                }
+
+                model ??= SemanticModelFor(tree);
+                var symbol = model.GetSymbolInfo(simpleName, cancellationToken).Symbol as IMethodSymbol;
+                if (symbol is null || (target is not null && !SymbolEqualityComparer.Default.Equals((symbol.ReducedFrom ?? symbol).OriginalDefinition, target)))
+                {
+                    continue;
+                }
+
+                var callee = simpleName.Parent is MemberAccessExpressionSyntax access && access.Name == simpleName ? access : (ExpressionSyntax)simpleName;
+                if (callee.Parent is InvocationExpressionSyntax invocation && invocation.Expression == callee
+                    && model.GetOperation(invocation, cancellationToken) is IInvocationOperation operation)
+                {
+                    found.Add(operation);
+                }
+                else
+                {
+                    escapes = true;
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private bool ComputeControllersCoveredByConvention()
+    {
+        var calls = FindInvocations("MapControllers", CancellationToken.None, out _)
+            .Where(call => KnownTypes.IsAspNetCoreType(call.TargetMethod.ContainingType))
+            .ToList();
+        return calls.Count > 0 && calls.All(call => ResultCovered(call, new HashSet<ISymbol>(SymbolEqualityComparer.Default), 0, CancellationToken.None));
+    }
+
+    private bool IsLibrary => compilation.Options.OutputKind is OutputKind.DynamicallyLinkedLibrary or OutputKind.NetModule;
+
+    private static bool IsExternallyVisible(ISymbol symbol)
+    {
+        for (var current = symbol; current is not null && current is not INamespaceSymbol; current = current.ContainingSymbol)
+        {
+            if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+#pragma warning disable RS1030 // Following a route builder into helper methods needs the bindings of other files; results are cached per compilation.
+    private SemanticModel SemanticModelFor(SyntaxTree tree) => compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+}

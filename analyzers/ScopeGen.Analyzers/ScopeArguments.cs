@@ -1,0 +1,159 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ScopeGen.Analyzers;
+
+/// <summary>How a string is used: as a scope (RequireScope) or as a policy name (Authorize, RequireAuthorization).</summary>
+internal enum ScopeArgumentKind
+{
+    Scope,
+    Policy,
+}
+
+/// <summary>One string argument that names a scope or a policy.</summary>
+/// <param name="Kind">Scope or policy.</param>
+/// <param name="Syntax">The argument expression.</param>
+/// <param name="Value">Its constant value, or null when it is not a constant.</param>
+/// <param name="IsLiteral">Whether it is written as a string literal.</param>
+internal readonly record struct ScopeArgument(ScopeArgumentKind Kind, SyntaxNode Syntax, string? Value, bool IsLiteral);
+
+/// <summary>Finds the scope and policy strings of <c>[RequireScope]</c>, <c>.RequireScope()</c>, <c>[Authorize]</c> and <c>.RequireAuthorization()</c>.</summary>
+internal static class ScopeArguments
+{
+    /// <summary>The arguments of an attribute, if it is <c>[RequireScope]</c> or <c>[Authorize]</c>.</summary>
+    public static void FromAttribute(AttributeSyntax attribute, SemanticModel model, KnownTypes types, List<ScopeArgument> results, CancellationToken cancellationToken)
+    {
+        if (attribute.ArgumentList is not { } arguments || model.GetSymbolInfo(attribute, cancellationToken).Symbol is not IMethodSymbol constructor)
+        {
+            return;
+        }
+
+        var type = constructor.ContainingType;
+        var isRequireScope = types.IsRequireScopeAttribute(type);
+        if (!isRequireScope && !types.IsAuthorizeAttribute(type))
+        {
+            return;
+        }
+
+        var position = 0;
+        foreach (var argument in arguments.Arguments)
+        {
+            var isPositional = argument.NameEquals is null && argument.NameColon is null;
+            var kind = isRequireScope ? ScopeArgumentKind.Scope : ScopeArgumentKind.Policy;
+            var counts = isRequireScope
+                ? isPositional
+                : (isPositional && position == 0) || argument.NameEquals?.Name.Identifier.ValueText == "Policy";
+            if (isPositional)
+            {
+                position++;
+            }
+
+            if (counts)
+            {
+                Add(argument.Expression, model.GetConstantValue(argument.Expression, cancellationToken), kind, results);
+            }
+        }
+    }
+
+    /// <summary>The arguments of a call or object creation, if it is a scope or policy use.</summary>
+    public static void FromOperation(IOperation operation, KnownTypes types, List<ScopeArgument> results)
+    {
+        // Attributes are read from syntax (FromAttribute), so operations inside them are skipped here.
+        if (operation.Syntax.FirstAncestorOrSelf<AttributeSyntax>() is not null)
+        {
+            return;
+        }
+
+        switch (operation)
+        {
+            case IInvocationOperation invocation when KnownTypes.IsRequireScopeMethod(invocation.TargetMethod):
+                AddStrings(invocation.Arguments, ScopeArgumentKind.Scope, results);
+                break;
+            case IInvocationOperation invocation when KnownTypes.IsRequireAuthorizationMethod(invocation.TargetMethod):
+                AddStrings(invocation.Arguments, ScopeArgumentKind.Policy, results);
+                break;
+            case IObjectCreationOperation creation when types.IsRequireScopeAttribute(creation.Type):
+                AddStrings(creation.Arguments, ScopeArgumentKind.Scope, results);
+                break;
+            case IObjectCreationOperation creation when types.IsAuthorizeAttribute(creation.Type):
+                AddStrings(creation.Arguments, ScopeArgumentKind.Policy, results);
+                if (creation.Initializer is { } initializer)
+                {
+                    foreach (var member in initializer.Initializers)
+                    {
+                        if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Policy" } } assignment)
+                        {
+                            Add(assignment.Value, results, ScopeArgumentKind.Policy);
+                        }
+                    }
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>The policy of an <c>[Authorize]</c>-like attribute, from its data (ctor argument or <c>Policy</c>).</summary>
+    public static string? PolicyOf(AttributeData attribute)
+    {
+        foreach (var named in attribute.NamedArguments)
+        {
+            if (named.Key == "Policy" && named.Value.Value is string policy)
+            {
+                return policy;
+            }
+        }
+
+        return attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string ctorPolicy ? ctorPolicy : null;
+    }
+
+    private static void AddStrings(IEnumerable<IArgumentOperation> arguments, ScopeArgumentKind kind, List<ScopeArgument> results)
+    {
+        foreach (var argument in arguments)
+        {
+            var parameterType = argument.Parameter?.Type;
+            if (parameterType is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String } && argument.Value is IArrayCreationOperation { Initializer: { } initializer })
+            {
+                foreach (var element in initializer.ElementValues)
+                {
+                    Add(element, results, kind);
+                }
+            }
+            else if (parameterType?.SpecialType == SpecialType.System_String && argument.ArgumentKind != ArgumentKind.DefaultValue)
+            {
+                Add(argument.Value, results, kind);
+            }
+        }
+    }
+
+    private static void Add(IOperation value, List<ScopeArgument> results, ScopeArgumentKind kind)
+    {
+        while (value is IConversionOperation { IsImplicit: true } conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        if (value.IsImplicit)
+        {
+            return;
+        }
+
+        Add(value.Syntax, value.ConstantValue, kind, results);
+    }
+
+    private static void Add(SyntaxNode syntax, Optional<object?> constant, ScopeArgumentKind kind, List<ScopeArgument> results)
+    {
+        var value = constant.HasValue ? constant.Value as string : null;
+        var unwrapped = syntax;
+        while (unwrapped is ParenthesizedExpressionSyntax parenthesized)
+        {
+            unwrapped = parenthesized.Expression;
+        }
+
+        var isLiteral = unwrapped.IsKind(SyntaxKind.StringLiteralExpression);
+        results.Add(new ScopeArgument(kind, syntax, value, isLiteral));
+    }
+}

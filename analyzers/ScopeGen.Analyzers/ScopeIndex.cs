@@ -1,0 +1,155 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using ScopeGen.Manifest;
+
+namespace ScopeGen.Analyzers;
+
+/// <summary>One scope as the analyzers need it: its value and how to write its constant.</summary>
+/// <param name="Value">The scope string.</param>
+/// <param name="Resource">The resource name as written in the manifest.</param>
+/// <param name="Action">The action name as written in the manifest.</param>
+/// <param name="Namespace">The namespace of the generated class, or null for the global namespace.</param>
+/// <param name="ConstantPath">The constant relative to that namespace, e.g. <c>Scopes.Workflow.Create</c>.</param>
+internal sealed record ScopeEntry(string Value, string Resource, string Action, string? Namespace, string ConstantPath)
+{
+    /// <summary>The full name of the generated scope class.</summary>
+    public string ClassFullName => Namespace is null ? ClassName : Namespace + "." + ClassName;
+
+    private string ClassName => ConstantPath.Substring(0, ConstantPath.IndexOf('.'));
+}
+
+/// <summary>A resource and its scopes, in manifest order.</summary>
+internal sealed record ResourceEntry(string Name, IReadOnlyList<ScopeEntry> Scopes);
+
+/// <summary>
+/// The manifests of a compilation, read once per compilation start (and cached by content across
+/// compilations, since the IDE starts a compilation on every keystroke while manifests rarely change).
+/// </summary>
+internal sealed class ScopeIndex
+{
+    private static readonly object CacheLock = new();
+    private static string? cachedKey;
+    private static ScopeIndex? cachedIndex;
+
+    private readonly Dictionary<string, ScopeEntry> scopes;
+    private readonly HashSet<string> presets;
+    private readonly string[] separators;
+
+    private ScopeIndex(IReadOnlyList<ResourceEntry> resources, HashSet<string> presets, string[] separators)
+    {
+        Resources = resources;
+        scopes = new Dictionary<string, ScopeEntry>(StringComparer.Ordinal);
+        foreach (var scope in resources.SelectMany(resource => resource.Scopes))
+        {
+            if (!scopes.ContainsKey(scope.Value))
+            {
+                scopes.Add(scope.Value, scope);
+            }
+        }
+
+        this.presets = presets;
+        this.separators = separators;
+    }
+
+    /// <summary>Every resource of every manifest.</summary>
+    public IReadOnlyList<ResourceEntry> Resources { get; }
+
+    /// <summary>Every scope value, in manifest order.</summary>
+    public IEnumerable<string> ScopeValues => Resources.SelectMany(resource => resource.Scopes).Select(scope => scope.Value);
+
+    /// <summary>Whether the manifests define any scope.</summary>
+    public bool IsEmpty => scopes.Count == 0;
+
+    public bool TryGetScope(string value, out ScopeEntry scope) => scopes.TryGetValue(value, out scope!);
+
+    /// <summary>Whether <paramref name="name"/> is a policy that AddScopeAuthorization registers: a scope or a preset.</summary>
+    public bool IsPolicy(string name) => scopes.ContainsKey(name) || presets.Contains(name);
+
+    /// <summary>Whether a policy name is written like a scope (it contains a manifest's separator).</summary>
+    public bool LooksLikeScope(string name) => separators.Any(separator => name.IndexOf(separator, StringComparison.Ordinal) > 0);
+
+    /// <summary>The defined scope closest to a misspelt one, if any is close enough.</summary>
+    public ScopeEntry? FindClosest(string value) =>
+        NameRules.FindClosest(value, ScopeValues) is { } closest ? scopes[closest] : null;
+
+    /// <summary>Reads the manifests among the compilation's additional files; null when there are none.</summary>
+    public static ScopeIndex? Load(AnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        var files = new List<(string Path, string Text)>();
+        var key = new StringBuilder();
+        options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.RootNamespace", out var rootNamespace);
+        rootNamespace = string.IsNullOrWhiteSpace(rootNamespace) ? null : rootNamespace!.Trim();
+        key.Append(rootNamespace).Append('\n');
+        foreach (var file in options.AdditionalFiles)
+        {
+            if (!ManifestParser.IsManifestPath(file.Path) || file.GetText(cancellationToken) is not { } text)
+            {
+                continue;
+            }
+
+            var content = text.ToString();
+            files.Add((file.Path, content));
+            key.Append(file.Path).Append('\n').Append(content.Length).Append('\n').Append(content).Append('\n');
+        }
+
+        if (files.Count == 0)
+        {
+            return null;
+        }
+
+        var cacheKey = key.ToString();
+        lock (CacheLock)
+        {
+            if (cachedKey == cacheKey)
+            {
+                return cachedIndex;
+            }
+        }
+
+        var index = Build(files, rootNamespace);
+        lock (CacheLock)
+        {
+            cachedKey = cacheKey;
+            cachedIndex = index;
+        }
+
+        return index;
+    }
+
+    /// <summary>Builds the index from manifest texts (the generator's catalog rules apply: invalid parts are left out).</summary>
+    public static ScopeIndex Build(IEnumerable<(string Path, string Text)> files, string? rootNamespace)
+    {
+        var manifests = new List<ScopeManifest>();
+        foreach (var (path, text) in files)
+        {
+            if (ManifestParser.Parse(path, text).Manifest is { } manifest)
+            {
+                manifests.Add(manifest);
+            }
+        }
+
+        var catalog = ScopeCatalog.Build(manifests, rootNamespace);
+        var resources = new List<ResourceEntry>();
+        var presets = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var model in catalog.Classes)
+        {
+            foreach (var resource in model.Resources)
+            {
+                var entries = resource.Scopes
+                    .Select(scope => new ScopeEntry(scope.Value, resource.Name, scope.Action, model.Namespace, $"{model.ClassName}.{resource.Identifier}.{scope.Identifier}"))
+                    .ToList();
+                resources.Add(new ResourceEntry(resource.Name, entries));
+            }
+
+            presets.UnionWith(model.Presets.Select(preset => preset.Name));
+        }
+
+        var separators = manifests.Select(manifest => manifest.Separator).Where(separator => separator.Length > 0).Distinct().ToArray();
+        return new ScopeIndex(resources, presets, separators);
+    }
+}

@@ -1,0 +1,222 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text;
+
+namespace ScopeGen.Analyzers;
+
+/// <summary>
+/// Guesses the scope an unprotected endpoint needs, for the SCOPE001 code fix: the resource from the
+/// route (or the controller name), the action from a last route segment that names one, else from the
+/// HTTP verb. Pure string logic over the manifest.
+/// </summary>
+internal static class ScopeInference
+{
+    /// <summary>The diagnostic property with the candidate scopes, best first.</summary>
+    public const string CandidatesProperty = "ScopeGen.Candidates";
+
+    /// <summary>The diagnostic property that tells whether the first candidate was inferred ("true") or is just the first action.</summary>
+    public const string InferredProperty = "ScopeGen.Inferred";
+
+    /// <summary>The diagnostic property that says where a fix goes: <c>Method</c>, <c>Invocation</c> or <c>None</c>.</summary>
+    public const string FixTargetProperty = "ScopeGen.FixTarget";
+
+    /// <summary>The result of inference: the resource found (if any), and the inferred scope (if any).</summary>
+    public sealed record Result(ResourceEntry? Resource, ScopeEntry? Inferred)
+    {
+        /// <summary>The inferred scope first, then the resource's other scopes in manifest order.</summary>
+        public IReadOnlyList<ScopeEntry> Candidates =>
+            Resource is null ? Array.Empty<ScopeEntry>() : (Inferred is null ? Resource.Scopes : new[] { Inferred }.Concat(Resource.Scopes.Where(s => s != Inferred)).ToList());
+    }
+
+    public static Result Infer(ScopeIndex index, string? route, string? httpMethod, string? controllerName)
+    {
+        var segments = Segments(route);
+        var literals = segments.Select((segment, position) => (segment, position)).Where(s => !IsParameter(s.segment) && !IsNoise(s.segment)).ToList();
+        var resources = index.Resources.GroupBy(r => Normalize(r.Name)).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+        ResourceEntry? resource = null;
+        var windowEnd = -1;
+        for (var length = literals.Count; length >= 1 && resource is null; length--)
+        {
+            for (var start = literals.Count - length; start >= 0 && resource is null; start--)
+            {
+                var key = string.Concat(literals.Skip(start).Take(length).Select(l => Normalize(l.segment)));
+                resource = Lookup(resources, key);
+                if (resource is not null)
+                {
+                    windowEnd = literals[start + length - 1].position;
+                }
+            }
+        }
+
+        if (resource is null && controllerName is not null)
+        {
+            var name = controllerName.EndsWith("Controller", StringComparison.OrdinalIgnoreCase) ? controllerName.Substring(0, controllerName.Length - "Controller".Length) : controllerName;
+            resource = Lookup(resources, Normalize(name));
+        }
+
+        if (resource is null)
+        {
+            return new Result(null, null);
+        }
+
+        return new Result(resource, InferAction(resource, segments, windowEnd, httpMethod));
+    }
+
+    /// <summary>Encodes candidates for the code fix: one per line, <c>value TAB namespace TAB constant path</c>.</summary>
+    public static string Encode(IEnumerable<ScopeEntry> candidates) =>
+        string.Join("\n", candidates.Select(c => $"{c.Value}\t{c.Namespace}\t{c.ConstantPath}"));
+
+    /// <summary>Decodes <see cref="Encode"/>.</summary>
+    public static ImmutableArray<ScopeEntry> Decode(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return ImmutableArray<ScopeEntry>.Empty;
+        }
+
+        var builder = ImmutableArray.CreateBuilder<ScopeEntry>();
+        foreach (var line in text!.Split('\n'))
+        {
+            var parts = line.Split('\t');
+            if (parts.Length == 3)
+            {
+                builder.Add(new ScopeEntry(parts[0], string.Empty, string.Empty, parts[1].Length == 0 ? null : parts[1], parts[2]));
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+
+    private static ScopeEntry? InferAction(ResourceEntry resource, List<string> segments, int windowEnd, string? httpMethod)
+    {
+        ScopeEntry? Find(string action) => resource.Scopes.FirstOrDefault(s => Normalize(s.Action) == Normalize(action));
+
+        // A last literal segment after the resource that names an action wins: POST /workflows/{id}/activate.
+        var last = segments.Count > 0 ? segments[segments.Count - 1] : null;
+        if (last is not null && segments.Count - 1 > windowEnd && !IsParameter(last) && Find(last) is { } named)
+        {
+            return named;
+        }
+
+        var endsWithParameter = last is not null && IsParameter(last) && segments.Count - 1 > windowEnd;
+        var preferred = httpMethod?.ToUpperInvariant() switch
+        {
+            "GET" or "HEAD" => endsWithParameter ? new[] { "read", "list" } : new[] { "list", "read" },
+            "POST" => new[] { "create" },
+            "PUT" or "PATCH" => new[] { "update", "upsert" },
+            "DELETE" => new[] { "delete" },
+            _ => Array.Empty<string>(),
+        };
+        foreach (var action in preferred)
+        {
+            if (Find(action) is { } scope)
+            {
+                return scope;
+            }
+        }
+
+        return resource.Scopes.Count == 1 ? resource.Scopes[0] : null;
+    }
+
+    /// <summary>An exact match of the normalized name, else the only resource whose name ends with it (<c>/audit</c> → <c>securityAudit</c>).</summary>
+    private static ResourceEntry? Lookup(Dictionary<string, ResourceEntry> resources, string key)
+    {
+        if (key.Length == 0)
+        {
+            return null;
+        }
+
+        if (resources.TryGetValue(key, out var exact))
+        {
+            return exact;
+        }
+
+        var suffixed = resources.Where(pair => pair.Key.EndsWith(key, StringComparison.Ordinal)).Take(2).ToList();
+        return suffixed.Count == 1 ? suffixed[0].Value : null;
+    }
+
+    private static List<string> Segments(string? route)
+    {
+        var segments = new List<string>();
+        if (route is null)
+        {
+            return segments;
+        }
+
+        foreach (var raw in route.Split('/'))
+        {
+            var segment = raw.Trim();
+            if (segment.Length > 0 && segment != "~")
+            {
+                segments.Add(segment);
+            }
+        }
+
+        return segments;
+    }
+
+    private static bool IsParameter(string segment) => segment.IndexOf('{') >= 0;
+
+    /// <summary>Prefixes that name no resource: <c>api</c>, versions like <c>v1</c>.</summary>
+    private static bool IsNoise(string segment) =>
+        string.Equals(segment, "api", StringComparison.OrdinalIgnoreCase) ||
+        (segment.Length >= 2 && (segment[0] == 'v' || segment[0] == 'V') && segment.Skip(1).All(char.IsDigit));
+
+    /// <summary>Lower-case singular words run together: <c>data-tables</c>, <c>DataTables</c>, <c>dataTable</c> → <c>datatable</c>.</summary>
+    internal static string Normalize(string name)
+    {
+        var words = new List<string>();
+        var current = new StringBuilder();
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (!char.IsLetterOrDigit(c))
+            {
+                Flush();
+                continue;
+            }
+
+            if (char.IsUpper(c) && current.Length > 0 && !char.IsUpper(name[i - 1]))
+            {
+                Flush();
+            }
+
+            current.Append(char.ToLowerInvariant(c));
+        }
+
+        Flush();
+        return string.Concat(words.Select(Singular));
+
+        void Flush()
+        {
+            if (current.Length > 0)
+            {
+                words.Add(current.ToString());
+                current.Clear();
+            }
+        }
+    }
+
+    private static string Singular(string word)
+    {
+        if (word.Length > 3 && word.EndsWith("ies", StringComparison.Ordinal))
+        {
+            return word.Substring(0, word.Length - 3) + "y";
+        }
+
+        foreach (var suffix in new[] { "sses", "ches", "shes", "xes", "zes" })
+        {
+            if (word.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return word.Substring(0, word.Length - 2);
+            }
+        }
+
+        return word.Length > 2 && word.EndsWith("s", StringComparison.Ordinal) && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("us", StringComparison.Ordinal)
+            ? word.Substring(0, word.Length - 1)
+            : word;
+    }
+}

@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ScopeGen.Analyzers;
+
+/// <summary>
+/// SCOPE004: scope requirements in a project whose code never registers authorization services. Reported
+/// once, at compilation end, on the first use (first file in compilation order, then first position).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UnenforcedScopeAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Calls that register authorization services.</summary>
+    private static readonly ImmutableHashSet<string> RegistrationMethods = ImmutableHashSet.Create(
+        "AddAuthorization", "AddAuthorizationCore", "AddAuthorizationBuilder", "AddScopeAuthorization");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.UnenforcedScope);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(Start);
+    }
+
+    private static void Start(CompilationStartAnalysisContext context)
+    {
+        if (KnownTypes.Create(context.Compilation) is not { } types)
+        {
+            return;
+        }
+
+        var uses = new ConcurrentBag<Location>();
+        var registers = 0;
+        context.RegisterSyntaxNodeAction(
+            c =>
+            {
+                var attribute = (AttributeSyntax)c.Node;
+                if (c.SemanticModel.GetSymbolInfo(attribute, c.CancellationToken).Symbol is IMethodSymbol constructor && types.IsRequireScopeAttribute(constructor.ContainingType))
+                {
+                    uses.Add(attribute.GetLocation());
+                }
+            },
+            SyntaxKind.Attribute);
+        context.RegisterOperationAction(
+            c =>
+            {
+                switch (c.Operation)
+                {
+                    case IInvocationOperation invocation when RegistrationMethods.Contains(invocation.TargetMethod.Name):
+                        Interlocked.Exchange(ref registers, 1);
+                        break;
+                    case IInvocationOperation invocation when KnownTypes.IsRequireScopeMethod(invocation.TargetMethod):
+                        uses.Add(NameLocation(invocation.Syntax));
+                        break;
+                    case IObjectCreationOperation creation when types.IsRequireScopeAttribute(creation.Type) && creation.Syntax.FirstAncestorOrSelf<AttributeSyntax>() is null:
+                        uses.Add(creation.Syntax.GetLocation());
+                        break;
+                }
+            },
+            OperationKind.Invocation,
+            OperationKind.ObjectCreation);
+        context.RegisterCompilationEndAction(c =>
+        {
+            if (Volatile.Read(ref registers) != 0 || uses.IsEmpty)
+            {
+                return;
+            }
+
+            var order = c.Compilation.SyntaxTrees.Select((tree, index) => (tree, index)).ToDictionary(p => p.tree, p => p.index);
+            var first = uses
+                .OrderBy(location => location.SourceTree is { } tree && order.TryGetValue(tree, out var index) ? index : int.MaxValue)
+                .ThenBy(location => location.SourceSpan.Start)
+                .First();
+            c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnenforcedScope, first));
+        });
+    }
+
+    private static Location NameLocation(SyntaxNode syntax) =>
+        syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } ? access.Name.GetLocation() : syntax.GetLocation();
+}
