@@ -35,7 +35,8 @@ public static class N8nApiApp
         builder.Services.AddScopeAuthorization();
         builder.Services.AddAuthorization(authorization =>
             authorization.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
-        builder.Services.AddControllers();
+        // Named explicitly: under a test host the entry assembly is not this one.
+        builder.Services.AddControllers().AddApplicationPart(typeof(N8nApiApp).Assembly);
 
         configure?.Invoke(builder);
 

@@ -1,0 +1,121 @@
+using System.Net.Http;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Configuration;
+using N8n.Api;
+using N8nApi.Auth;
+using ScopeGen.AspNetCore.Tests.Infrastructure;
+
+namespace ScopeGen.AspNetCore.Tests.Sample;
+
+/// <summary>
+/// The N8nApi sample on Kestrel with test keys: one per manifest scope, one with no scope, the
+/// read-only and full presets, an expired key and the adversarial grants. Keys are random per run;
+/// only their hashes go into configuration, as in the sample.
+/// </summary>
+public sealed class N8nApiServer : IAsyncLifetime
+{
+    /// <summary>Grants that must never satisfy <c>workflow:create</c> (nor, for the comma/tab/newline joins, <c>workflow:read</c>).</summary>
+    public static readonly string[] AdversarialGrants =
+    {
+        "Workflow:create",
+        "WORKFLOW:CREATE",
+        "workflow:creat",
+        "workflow:createX",
+        "xworkflow:create",
+        "workflow:*",
+        "*",
+        "*:create",
+        "workflow:read,workflow:create",
+        "workflow:read\tworkflow:create",
+        "workflow:read\nworkflow:create",
+        "workflow:read\u00A0workflow:create",
+        "workflow:create\u200B",
+        "workflow\uFF1Acreate",
+    };
+
+    private readonly Dictionary<string, string> keys = new(StringComparer.Ordinal);
+    private KestrelHost? host;
+
+    public KestrelHost Host => host ?? throw new InvalidOperationException("Not started.");
+
+    public HttpClient Client => Host.Client;
+
+    /// <summary>The key that holds exactly <paramref name="scope"/>.</summary>
+    public string KeyFor(string scope) => keys["scope " + scope];
+
+    public string NoScopeKey => keys["none"];
+
+    public string ReadOnlyKey => keys["readOnly"];
+
+    public string FullKey => keys["full"];
+
+    public string ExpiredKey => keys["expired"];
+
+    public string AdversarialKey(string grant) => keys["adversarial " + grant];
+
+    /// <summary>Every plain key of this run, to check none is ever logged.</summary>
+    public IEnumerable<string> AllKeys => keys.Values;
+
+    public async Task InitializeAsync()
+    {
+        var settings = new Dictionary<string, string?>();
+        var index = 0;
+        void Add(string name, IEnumerable<string> scopes, IEnumerable<string> presets, DateTimeOffset expires)
+        {
+            var key = "test_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20));
+            keys[name] = key;
+            var prefix = $"{ApiKeyStoreOptions.SectionName}:Keys:{index++}:";
+            settings[prefix + "Label"] = name;
+            settings[prefix + "Sha256"] = ApiKeyStore.HashHex(key);
+            settings[prefix + "ExpiresAt"] = expires.ToString("O");
+            var i = 0;
+            foreach (var scope in scopes)
+            {
+                settings[prefix + "Scopes:" + i++] = scope;
+            }
+
+            i = 0;
+            foreach (var preset in presets)
+            {
+                settings[prefix + "Presets:" + i++] = preset;
+            }
+        }
+
+        var future = DateTimeOffset.UtcNow.AddDays(1);
+        foreach (var scope in Scopes.All)
+        {
+            Add("scope " + scope, new[] { scope }, Array.Empty<string>(), future);
+        }
+
+        Add("none", Array.Empty<string>(), Array.Empty<string>(), future);
+        Add("readOnly", Array.Empty<string>(), new[] { "readOnly" }, future);
+        Add("full", Array.Empty<string>(), new[] { "full" }, future);
+        Add("expired", Array.Empty<string>(), new[] { "full" }, DateTimeOffset.UtcNow.AddMinutes(-1));
+        foreach (var grant in AdversarialGrants)
+        {
+            Add("adversarial " + grant, new[] { grant }, Array.Empty<string>(), future);
+        }
+
+        LogCapture? logs = null;
+        var app = N8nApi.N8nApiApp.Build(KestrelHost.Options(typeof(N8nApi.N8nApiApp).Assembly), builder =>
+        {
+            logs = KestrelHost.Prepare(builder);
+            builder.Configuration.AddInMemoryCollection(settings);
+        });
+        host = await KestrelHost.StartAsync(app, logs!);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (host is not null)
+        {
+            await host.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class N8nApiServerCollection : ICollectionFixture<N8nApiServer>
+{
+    public const string Name = "N8nApi server";
+}
