@@ -59,7 +59,18 @@ public sealed class ManifestRule
 
     /// <summary>Creates a diagnostic of this rule at <paramref name="span"/> of <paramref name="filePath"/>.</summary>
     public ManifestDiagnostic Create(string filePath, SourceSpan span, params object[] args) =>
-        new(Id, Severity, string.Format(System.Globalization.CultureInfo.InvariantCulture, MessageFormat, args), filePath, span);
+        new(Id, Severity, string.Format(System.Globalization.CultureInfo.InvariantCulture, MessageFormat, args), filePath, Ordered(span));
+
+    /// <summary>A span whose end is never before its start: Roslyn throws on such a location, failing the generator.</summary>
+    private static SourceSpan Ordered(SourceSpan span)
+    {
+        if (span.EndLine < span.StartLine || (span.EndLine == span.StartLine && span.EndColumn < span.StartColumn))
+        {
+            span = span with { EndLine = span.StartLine, EndColumn = span.StartColumn };
+        }
+
+        return span.EndOffset < span.StartOffset ? span with { EndOffset = span.StartOffset } : span;
+    }
 }
 
 /// <summary>

@@ -56,6 +56,14 @@ public sealed class ManifestParser
             return null;
         }
 
+        var nul = text.IndexOf('\0');
+        if (nul >= 0)
+        {
+            // YamlDotNet takes a NUL for the end of the stream, which would silently drop what follows it.
+            Report(ManifestRules.YamlSyntax, new LineMap(text).Span(nul, nul + 1), "The manifest contains a NUL character (U+0000), which YAML does not allow; the text from it on is ignored");
+            text = text.Substring(0, nul);
+        }
+
         var root = YamlTreeReader.Read(filePath, text, diagnostics);
         switch (root)
         {

@@ -58,6 +58,7 @@ internal sealed class YamlTreeReader
     private readonly string filePath;
     private readonly string text;
     private readonly List<ManifestDiagnostic> diagnostics;
+    private readonly LineMap lines;
     private readonly Stack<Frame> stack = new();
     private YamlNode? root;
     private bool reportedAnchor;
@@ -68,6 +69,7 @@ internal sealed class YamlTreeReader
         this.filePath = filePath;
         this.text = text;
         this.diagnostics = diagnostics;
+        lines = new LineMap(text);
     }
 
     /// <summary>
@@ -108,11 +110,19 @@ internal sealed class YamlTreeReader
                         break;
                     case MappingStart mappingStart:
                         CheckProperties(mappingStart);
-                        Open(new YamlMap { Span = ToSpan(mappingStart.Start, mappingStart.End) }, mappingStart, parser);
+                        if (!Open(new YamlMap { Span = ToSpan(mappingStart.Start, mappingStart.End) }, mappingStart))
+                        {
+                            return;
+                        }
+
                         break;
                     case SequenceStart sequenceStart:
                         CheckProperties(sequenceStart);
-                        Open(new YamlList { Span = ToSpan(sequenceStart.Start, sequenceStart.End) }, sequenceStart, parser);
+                        if (!Open(new YamlList { Span = ToSpan(sequenceStart.Start, sequenceStart.End) }, sequenceStart))
+                        {
+                            return;
+                        }
+
                         break;
                     case MappingEnd:
                     case SequenceEnd:
@@ -167,39 +177,24 @@ internal sealed class YamlTreeReader
         }
     }
 
-    private void Open(YamlNode node, ParsingEvent start, IParser parser)
+    /// <summary>
+    /// Opens a collection, or refuses one nested too deep and stops reading there: skipping the rest of a
+    /// deep collection would still make YamlDotNet scan it, and its scanner is quadratic in flow nesting
+    /// (10,000 levels of '[' take seconds), so a hostile file is cut off at the limit instead.
+    /// </summary>
+    private bool Open(YamlNode node, ParsingEvent start)
     {
         if (stack.Count >= MaxDepth)
         {
             diagnostics.Add(ManifestRules.UnsupportedYaml.Create(filePath, ToSpan(start.Start, start.End),
-                $"The manifest is nested deeper than {MaxDepth} levels; the nested value is ignored"));
+                $"The manifest is nested deeper than {MaxDepth} levels; this value and the rest of the manifest are ignored"));
             Add(new YamlRefused { Span = node.Span });
-            SkipNested(parser);
-            return;
+            return false;
         }
 
         Add(node);
         stack.Push(new Frame(node));
-    }
-
-    /// <summary>Consumes events up to the end of the collection just opened, without building anything.</summary>
-    private static void SkipNested(IParser parser)
-    {
-        var depth = 1;
-        while (depth > 0 && parser.MoveNext())
-        {
-            switch (parser.Current)
-            {
-                case MappingStart:
-                case SequenceStart:
-                    depth++;
-                    break;
-                case MappingEnd:
-                case SequenceEnd:
-                    depth--;
-                    break;
-            }
-        }
+        return true;
     }
 
     private void Close(Mark end)
@@ -224,7 +219,7 @@ internal sealed class YamlTreeReader
             last = LastChild(node) is { } child ? child.Span : node.Span;
         }
 
-        node.Span = node.Span with { EndLine = last.EndLine, EndColumn = last.EndColumn, EndOffset = Math.Max(node.Span.EndOffset, last.EndOffset) };
+        node.Span = lines.Span(node.Span.StartOffset, Math.Max(node.Span.EndOffset, last.EndOffset));
     }
 
     private static YamlNode? LastChild(YamlNode node) => node switch
@@ -277,19 +272,16 @@ internal sealed class YamlTreeReader
         }
     }
 
+    /// <summary>
+    /// The span between two marks, from their character offsets only: lines and columns come from the
+    /// compiler's line breaking (<see cref="LineMap"/>), and marks past the end of the text (an error at
+    /// end of file) are clamped, so a span is always valid.
+    /// </summary>
     private SourceSpan ToSpan(Mark start, Mark end)
     {
-        // Marks past the end of the text (an error at end of file) are clamped, so a span is always valid.
         var startOffset = (int)Math.Min(text.Length, Math.Max(0, start.Index));
         var endOffset = (int)Math.Min(text.Length, Math.Max(start.Index, end.Index));
-        var endColumn = (int)Math.Max(0, end.Column - 1) - (int)(Math.Max(start.Index, end.Index) - Math.Max(endOffset, startOffset));
-        return new SourceSpan(
-            (int)Math.Max(0, start.Line - 1),
-            (int)Math.Max(0, start.Column - 1),
-            (int)Math.Max(0, end.Line - 1),
-            Math.Max(0, endColumn),
-            startOffset,
-            Math.Max(startOffset, endOffset));
+        return lines.Span(startOffset, endOffset);
     }
 
     private static Mark Advance(Mark mark, int characters) => new(mark.Index + characters, mark.Line, mark.Column + characters);
