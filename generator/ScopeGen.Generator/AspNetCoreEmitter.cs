@@ -82,8 +82,9 @@ internal static class AspNetCoreEmitter
         writer.Line("/// Adds authorization (<c>AddAuthorization()</c>, which registers the pass-through handler that runs");
         writer.Line("/// <see cref=\"global::ScopeGen.AspNetCore.ScopeRequirement\"/>), the scope options, and one named policy per");
         writer.Line("/// manifest scope (the policy name is the scope string) and per preset (the name as written in the");
-        writer.Line("/// manifest; the policy requires every scope of the preset). A name defined by several scope classes");
-        writer.Line("/// requires the scopes of all of them.");
+        writer.Line("/// manifest; the policy requires every scope of the preset). Policy names are case-insensitive in");
+        writer.Line("/// ASP.NET Core: a name defined more than once (by several scope classes, or differing only by case)");
+        writer.Line("/// gets one policy that requires the scopes of all of them.");
         writer.Line("/// </summary>");
         writer.Open($"public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddScopeAuthorization(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::ScopeGen.AspNetCore.ScopeAuthorizationOptions>? configure = null)");
         writer.Open("if (services == null)");
@@ -102,7 +103,9 @@ internal static class AspNetCoreEmitter
 
         const string PolicyMap = "global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<string>>";
         writer.Open("private static void AddScopePolicies(global::Microsoft.AspNetCore.Authorization.AuthorizationOptions options)");
-        writer.Line($"var policies = new {PolicyMap}(global::System.StringComparer.Ordinal);");
+        // AuthorizationOptions looks policies up ignoring case: names that differ only by case share one
+        // policy, which then requires all of their scopes rather than whichever was added last.
+        writer.Line($"var policies = new {PolicyMap}(global::System.StringComparer.OrdinalIgnoreCase);");
         writer.Line("var names = new global::System.Collections.Generic.List<string>();");
         foreach (var scopeClass in model.ScopeClasses)
         {
