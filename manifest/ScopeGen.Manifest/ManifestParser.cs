@@ -92,14 +92,14 @@ public sealed class ManifestParser
             switch (key.Value)
             {
                 case "version":
-                    if (ScalarOf(value, "'version'") is { } version && version.Value != "1")
+                    if (ScalarOf(value, "'version'") is { IsNull: false } version && version.Value != "1")
                     {
                         Report(ManifestRules.InvalidSetting, version.Span, $"Unsupported manifest version '{version.Value}': this ScopeGen reads version 1");
                     }
 
                     break;
                 case "namespace":
-                    if (ScalarOf(value, "'namespace'") is { } nsText)
+                    if (ScalarOf(value, "'namespace'") is { IsNull: false } nsText)
                     {
                         if (NameRules.IsValidNamespace(nsText.Value))
                         {
@@ -113,7 +113,7 @@ public sealed class ManifestParser
 
                     break;
                 case "className":
-                    if (ScalarOf(value, "'className'") is { } classText)
+                    if (ScalarOf(value, "'className'") is { IsNull: false } classText)
                     {
                         if (NameRules.IsValidIdentifier(classText.Value))
                         {
@@ -128,7 +128,7 @@ public sealed class ManifestParser
 
                     break;
                 case "separator":
-                    if (ScalarOf(value, "'separator'") is { } separatorText)
+                    if (ScalarOf(value, "'separator'") is { IsNull: false } separatorText)
                     {
                         if (separatorText.Value.Length == 0 || separatorText.Value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
                         {
@@ -232,8 +232,10 @@ public sealed class ManifestParser
                         }
                         else if (ScalarOf(fieldValue, "'deprecated'") is { } deprecatedText)
                         {
-                            deprecated = true;
-                            deprecationMessage = deprecatedText.IsNull ? null : deprecatedText.Value;
+                            // A plain YAML boolean says whether, not why: 'deprecated: false' must not deprecate with the message "false".
+                            var flag = PlainBoolean(deprecatedText);
+                            deprecated = flag ?? true;
+                            deprecationMessage = flag is not null || deprecatedText.IsNull ? null : deprecatedText.Value;
                         }
                     }
 
@@ -341,6 +343,25 @@ public sealed class ManifestParser
         var shown = key.Value.Length > 60 ? key.Value.Substring(0, 60) + "…" : key.Value;
         Report(ManifestRules.InvalidName, key.Span, shown, kind, NameRules.MaxNameLength);
         return false;
+    }
+
+    /// <summary>true or false for an unquoted YAML 1.1 boolean (<c>true</c>, <c>yes</c>, <c>on</c>, <c>y</c> and their opposites, any of their cases); otherwise null.</summary>
+    private static bool? PlainBoolean(YamlText text)
+    {
+        if (!text.IsPlain)
+        {
+            return null;
+        }
+
+        switch (text.Value.ToLowerInvariant())
+        {
+            case "true" or "yes" or "on" or "y":
+                return true;
+            case "false" or "no" or "off" or "n":
+                return false;
+            default:
+                return null;
+        }
     }
 
     private YamlText? ScalarOf(YamlNode value, string what)
