@@ -22,17 +22,12 @@ namespace Root
         /// <summary>Every scope of the manifest, in manifest order.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<string> All { get; } = global::System.Array.AsReadOnly(new string[] { "workflow:create" });
 
+        private static readonly string[] SortedScopes = new string[] { "workflow:create" };
+
+        private static readonly string[] SortedDescriptions = new string[] { "" };
+
         /// <summary>Whether <paramref name="scope"/> is defined by the manifest: an exact, case-sensitive match.</summary>
-        public static bool IsDefined(string scope)
-        {
-            switch (scope)
-            {
-                case "workflow:create":
-                    return true;
-                default:
-                    return false;
-            }
-        }
+        public static bool IsDefined(string scope) => IndexOf(scope) >= 0;
 
         /// <summary>
         /// Gets the manifest's description of <paramref name="scope"/>. Returns false when the scope is not
@@ -40,15 +35,13 @@ namespace Root
         /// </summary>
         public static bool TryGetDescription(string scope, out string description)
         {
-            switch (scope)
-            {
-                case "workflow:create":
-                    description = "";
-                    return true;
-            }
-            description = string.Empty;
-            return false;
+            var index = IndexOf(scope);
+            description = index >= 0 ? SortedDescriptions[index] : string.Empty;
+            return index >= 0;
         }
+
+        private static int IndexOf(string scope) =>
+            scope == null ? -1 : global::System.Array.BinarySearch(SortedScopes, scope, global::System.StringComparer.Ordinal);
 
         /// <summary>Named bundles of scopes from the manifest's <c>presets</c>, expanded at build time.</summary>
         public static partial class Presets
