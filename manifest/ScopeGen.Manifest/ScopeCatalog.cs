@@ -108,8 +108,8 @@ public sealed record ScopeCatalog(EquatableArray<ScopeClassModel> Classes, Equat
                 {
                     if (firstResource.File != manifest.FilePath)
                     {
-                        ReportPair(diagnostics, ManifestRules.Duplicate, (manifest.FilePath, resource.NameSpan), firstResource,
-                            location => new object[] { "resource", resource.Name, $" (also defined in {location})" });
+                        ReportPair(diagnostics, ManifestRules.Duplicate, (manifest.FilePath, resource.NameSpan, resource.Name), (firstResource.File, firstResource.Span, resource.Name),
+                            (name, location) => new object[] { "resource", name, $" (also defined in {location})" });
                     }
 
                     continue;
@@ -124,8 +124,8 @@ public sealed record ScopeCatalog(EquatableArray<ScopeClassModel> Classes, Equat
 
                 if (classMembers.TryGetValue(identifier, out var firstMember))
                 {
-                    ReportPair(diagnostics, ManifestRules.IdentifierCollision, (manifest.FilePath, resource.NameSpan), (firstMember.File, firstMember.Span),
-                        location => new object[] { "Resource", resource.Name, identifier, $"another resource also maps to ({location})" });
+                    ReportPair(diagnostics, ManifestRules.IdentifierCollision, (manifest.FilePath, resource.NameSpan, resource.Name), firstMember,
+                        (name, location) => new object[] { "Resource", name, identifier, $"another resource also maps to ({location})" });
                     continue;
                 }
 
@@ -133,7 +133,7 @@ public sealed record ScopeCatalog(EquatableArray<ScopeClassModel> Classes, Equat
                 classMembers.Add(identifier, (manifest.FilePath, resource.NameSpan, resource.Name));
 
                 var scopes = new List<ScopeDefinition>();
-                var actionMembers = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
+                var actionMembers = new Dictionary<string, (string File, SourceSpan Span, string Name)>(StringComparer.Ordinal);
                 foreach (var action in resource.Actions)
                 {
                     var actionIdentifier = NameRules.ToIdentifier(action.Name);
@@ -145,20 +145,20 @@ public sealed record ScopeCatalog(EquatableArray<ScopeClassModel> Classes, Equat
 
                     if (actionMembers.TryGetValue(actionIdentifier, out var firstAction))
                     {
-                        ReportPair(diagnostics, ManifestRules.IdentifierCollision, (manifest.FilePath, action.NameSpan), (manifest.FilePath, firstAction),
-                            location => new object[] { "Action", action.Name, actionIdentifier, $"another action of resource '{resource.Name}' also maps to ({location})" });
+                        ReportPair(diagnostics, ManifestRules.IdentifierCollision, (manifest.FilePath, action.NameSpan, action.Name), firstAction,
+                            (name, location) => new object[] { "Action", name, actionIdentifier, $"another action of resource '{resource.Name}' also maps to ({location})" });
                         continue;
                     }
 
                     var value = resource.Name + manifest.Separator + action.Name;
                     if (scopeValues.TryGetValue(value, out var firstScope))
                     {
-                        ReportPair(diagnostics, ManifestRules.Duplicate, (manifest.FilePath, action.NameSpan), firstScope,
-                            location => new object[] { "scope", value, $" (also defined in {location})" });
+                        ReportPair(diagnostics, ManifestRules.Duplicate, (manifest.FilePath, action.NameSpan, value), (firstScope.File, firstScope.Span, value),
+                            (name, location) => new object[] { "scope", name, $" (also defined in {location})" });
                         continue;
                     }
 
-                    actionMembers.Add(actionIdentifier, action.NameSpan);
+                    actionMembers.Add(actionIdentifier, (manifest.FilePath, action.NameSpan, action.Name));
                     scopeValues.Add(value, (manifest.FilePath, action.NameSpan));
                     var scope = new ScopeDefinition(value, action.Name, actionIdentifier, action.Description, action.IsDeprecated, action.DeprecationMessage);
                     scopes.Add(scope);
@@ -171,7 +171,7 @@ public sealed record ScopeCatalog(EquatableArray<ScopeClassModel> Classes, Equat
 
         var presets = new List<PresetModel>();
         var presetNames = new Dictionary<string, (string File, SourceSpan Span)>(StringComparer.Ordinal);
-        var presetMembers = new Dictionary<string, (string File, SourceSpan Span)>(StringComparer.Ordinal);
+        var presetMembers = new Dictionary<string, (string File, SourceSpan Span, string Name)>(StringComparer.Ordinal);
         foreach (var manifest in manifests)
         {
             foreach (var preset in manifest.Presets)
@@ -180,8 +180,8 @@ public sealed record ScopeCatalog(EquatableArray<ScopeClassModel> Classes, Equat
                 {
                     if (firstPreset.File != manifest.FilePath)
                     {
-                        ReportPair(diagnostics, ManifestRules.Duplicate, (manifest.FilePath, preset.NameSpan), firstPreset,
-                            location => new object[] { "preset", preset.Name, $" (also defined in {location})" });
+                        ReportPair(diagnostics, ManifestRules.Duplicate, (manifest.FilePath, preset.NameSpan, preset.Name), (firstPreset.File, firstPreset.Span, preset.Name),
+                            (name, location) => new object[] { "preset", name, $" (also defined in {location})" });
                     }
 
                     continue;
@@ -196,13 +196,13 @@ public sealed record ScopeCatalog(EquatableArray<ScopeClassModel> Classes, Equat
 
                 if (presetMembers.TryGetValue(identifier, out var firstMember))
                 {
-                    ReportPair(diagnostics, ManifestRules.IdentifierCollision, (manifest.FilePath, preset.NameSpan), firstMember,
-                        location => new object[] { "Preset", preset.Name, identifier, $"another preset also maps to ({location})" });
+                    ReportPair(diagnostics, ManifestRules.IdentifierCollision, (manifest.FilePath, preset.NameSpan, preset.Name), firstMember,
+                        (name, location) => new object[] { "Preset", name, identifier, $"another preset also maps to ({location})" });
                     continue;
                 }
 
                 presetNames.Add(preset.Name, (manifest.FilePath, preset.NameSpan));
-                presetMembers.Add(identifier, (manifest.FilePath, preset.NameSpan));
+                presetMembers.Add(identifier, (manifest.FilePath, preset.NameSpan, preset.Name));
                 var selected = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var entry in preset.Entries)
                 {
@@ -275,12 +275,17 @@ public sealed record ScopeCatalog(EquatableArray<ScopeClassModel> Classes, Equat
     private static string Suggest(string input, IEnumerable<string> candidates) =>
         NameRules.FindClosest(input, candidates) is { } closest ? $"; did you mean '{closest}'?" : string.Empty;
 
-    /// <summary>Reports a clash at both places, each message pointing at the other.</summary>
-    private static void ReportPair(List<ManifestDiagnostic> diagnostics, ManifestRule rule, (string File, SourceSpan Span) second, (string File, SourceSpan Span) first, Func<string, object[]> args)
+    /// <summary>Reports a clash at both places, each message naming what stands there and pointing at the other.</summary>
+    private static void ReportPair(
+        List<ManifestDiagnostic> diagnostics,
+        ManifestRule rule,
+        (string File, SourceSpan Span, string Name) second,
+        (string File, SourceSpan Span, string Name) first,
+        Func<string, string, object[]> args)
     {
-        diagnostics.Add(rule.Create(second.File, second.Span, args(Describe(first))));
-        diagnostics.Add(rule.Create(first.File, first.Span, args(Describe(second))));
+        diagnostics.Add(rule.Create(second.File, second.Span, args(second.Name, Describe(first.File, first.Span))));
+        diagnostics.Add(rule.Create(first.File, first.Span, args(first.Name, Describe(second.File, second.Span))));
     }
 
-    private static string Describe((string File, SourceSpan Span) location) => $"{System.IO.Path.GetFileName(location.File)}{location.Span}";
+    private static string Describe(string file, SourceSpan span) => $"{System.IO.Path.GetFileName(file)}{span}";
 }

@@ -83,7 +83,9 @@ public sealed class ManifestDiagnosticTests
         Assert.Equal(2, collisions.Count);
         Assert.All(collisions, d => Assert.Equal(DiagnosticSeverity.Error, d.Severity));
         Assert.Equal(new[] { 1, 4 }, collisions.Select(d => d.Location.GetLineSpan().StartLinePosition.Line).OrderBy(line => line));
-        Assert.Contains("'DataTable'", collisions[0].GetMessage());
+        var byLine = collisions.OrderBy(d => d.Location.GetLineSpan().StartLinePosition.Line).ToList();
+        Assert.Equal("Resource 'data-table' maps to the C# identifier 'DataTable', which another resource also maps to (api.scopes.yaml(5,3))", byLine[0].GetMessage());
+        Assert.Equal("Resource 'dataTable' maps to the C# identifier 'DataTable', which another resource also maps to (api.scopes.yaml(2,3))", byLine[1].GetMessage());
     }
 
     [Theory]
