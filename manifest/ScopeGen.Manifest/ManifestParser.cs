@@ -20,6 +20,7 @@ public sealed class ManifestParser
 
     private readonly string filePath;
     private readonly List<ManifestDiagnostic> diagnostics = new();
+    private bool readToEnd = true;
 
     private ManifestParser(string filePath) => this.filePath = filePath;
 
@@ -65,6 +66,7 @@ public sealed class ManifestParser
         }
 
         var root = YamlTreeReader.Read(filePath, text, diagnostics);
+        readToEnd = !diagnostics.Any(d => d.Id == ManifestRules.YamlSyntax.Id);
         switch (root)
         {
             case null:
@@ -192,7 +194,8 @@ public sealed class ManifestParser
                 }
             }
 
-            if (actions.Count == 0)
+            // After a syntax error the last resource may just be cut short: SCOPE100 says enough.
+            if (actions.Count == 0 && readToEnd)
             {
                 Report(ManifestRules.ResourceWithoutActions, key.Span, key.Value);
             }

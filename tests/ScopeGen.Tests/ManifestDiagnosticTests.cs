@@ -164,7 +164,7 @@ public sealed class ManifestDiagnosticTests
 
         var run = GeneratorRunner.Run(manifest, Path, new[] { program }, references: TestCompilation.NetCoreReferences);
 
-        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "SCOPE100");
+        Assert.Equal("SCOPE100", Assert.Single(run.GeneratorDiagnostics).Id);
         Assert.Empty(run.CompilationDiagnostics);
     }
 
