@@ -20,7 +20,7 @@ public sealed class PackageFixture : IDisposable
 
     private readonly Lazy<CommandResult> webBuild;
     private readonly Lazy<CommandResult> webRun;
-    private readonly Lazy<CommandResult> libraryBuild;
+    private readonly Lazy<(CommandResult AddPackage, CommandResult Build)> libraryBuild;
     private readonly Lazy<CommandResult> brokenBuild;
 
     public PackageFixture()
@@ -51,7 +51,7 @@ public sealed class PackageFixture : IDisposable
 
         webBuild = new(() => Build(WebDirectory));
         webRun = new(() => DotnetCli.Run(WebDirectory, ["run", "--no-build"], RunTimeout, ConsumerEnvironment));
-        libraryBuild = new(() => Build(LibraryDirectory));
+        libraryBuild = new(() => AddPackageAndBuild(LibraryDirectory));
         brokenBuild = new(() => Build(BrokenDirectory));
     }
 
@@ -90,8 +90,8 @@ public sealed class PackageFixture : IDisposable
         }
     }
 
-    /// <summary>The netstandard2.0 library consumer's build.</summary>
-    public CommandResult LibraryBuild => libraryBuild.Value;
+    /// <summary>The netstandard2.0 library consumer: <c>dotnet add package ScopeGen</c>, then its build.</summary>
+    public (CommandResult AddPackage, CommandResult Build) LibraryBuild => libraryBuild.Value;
 
     /// <summary>The build of the consumer whose manifest has a mistake.</summary>
     public CommandResult BrokenBuild => brokenBuild.Value;
@@ -128,6 +128,13 @@ public sealed class PackageFixture : IDisposable
     private CommandResult Build(string directory) =>
         // The classic console logger (-tl:off) prints each diagnostic as a plain line: see BuildDiagnostic.
         DotnetCli.Run(directory, ["build", "-nodeReuse:false", "-tl:off"], BuildTimeout, ConsumerEnvironment);
+
+    private (CommandResult AddPackage, CommandResult Build) AddPackageAndBuild(string directory)
+    {
+        var add = DotnetCli.Run(directory, ["add", "package", "ScopeGen", "--version", Version], BuildTimeout, ConsumerEnvironment);
+        Assert.True(add.ExitCode == 0, "dotnet add package failed:\n" + add);
+        return (add, Build(directory));
+    }
 
     private void WriteWorkspace(IReadOnlyList<string> upstreamSources, string? sharedPackages)
     {

@@ -134,7 +134,7 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
     [Fact]
     public void Netstandard_library_consumer_builds_warning_free_with_constants_only()
     {
-        var build = fixture.LibraryBuild;
+        var (_, build) = fixture.LibraryBuild;
         Assert.True(build.ExitCode == 0, build.ToString());
         Assert.Empty(BuildDiagnostic.Parse(build, ""));
 
@@ -149,6 +149,18 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
 
         var files = Directory.GetFiles(Path.Combine(fixture.LibraryDirectory, "bin"), "*", SearchOption.AllDirectories);
         Assert.DoesNotContain(files, file => IsScopeGenFile(Path.GetFileName(file)));
+    }
+
+    [Fact]
+    public void Dotnet_add_package_makes_the_development_dependency_private()
+    {
+        Assert.Equal(0, fixture.LibraryBuild.AddPackage.ExitCode);
+        var project = XDocument.Load(Path.Combine(fixture.LibraryDirectory, "Shop.Contracts.csproj"));
+        var reference = Assert.Single(project.Descendants("PackageReference"));
+        Assert.Equal("ScopeGen", reference.Attribute("Include")?.Value);
+        Assert.Equal(fixture.Version, reference.Attribute("Version")?.Value);
+        // developmentDependency: the CLI writes PrivateAssets=all, so a package built from the library does not depend on ScopeGen.
+        Assert.Equal("all", reference.Element("PrivateAssets")?.Value);
     }
 
     [Fact]
