@@ -248,6 +248,7 @@ internal sealed class EndpointCoverage
     private bool WalkChainUp(IOperation start, out IOperation top)
     {
         top = start;
+        var covered = false;
         while (true)
         {
             var parent = top.Parent;
@@ -264,17 +265,17 @@ internal sealed class EndpointCoverage
             };
             if (call is null)
             {
-                return false;
+                return covered;
             }
 
-            if (IsCoveringCall(call))
-            {
-                return true;
-            }
+            var isCovering = IsCoveringCall(call);
+            covered |= isCovering;
 
-            if (!IsBuilderType(call.Type))
+            // Only conventions go on: they return the builder they were given. A call that makes another
+            // builder (MapGet's endpoint, MapGroup's sub-group) starts a chain whose conventions stay there.
+            if (!IsBuilderType(call.Type) || !SymbolEqualityComparer.Default.Equals(call.Type, Unwrap(top).Type) || call.TargetMethod.Name.StartsWith("Map", StringComparison.Ordinal))
             {
-                return false;
+                return covered;
             }
 
             top = call;
@@ -341,6 +342,11 @@ internal sealed class EndpointCoverage
         if (escapes || values.Count == 0)
         {
             return false;
+        }
+
+        if (values.Count > 1 && ReachingValue(values, use) is { } reaching)
+        {
+            values = new List<IOperation> { reaching };
         }
 
         if (values.All(value => BuilderCovered(value, visiting, depth + 1, cancellationToken)))
@@ -464,6 +470,43 @@ internal sealed class EndpointCoverage
         return values;
     }
 
+    /// <summary>
+    /// The one assignment whose value reaches <paramref name="use"/>, in the plain case: every assignment is a
+    /// statement of one block, the use is in that block after the first of them, and no loop, lambda or local
+    /// function of the block holds the use. Otherwise null (all assignments count).
+    /// </summary>
+    private static IOperation? ReachingValue(List<IOperation> values, IOperation use)
+    {
+        var statements = values.Select(v => v.Syntax.FirstAncestorOrSelf<StatementSyntax>()).ToList();
+        SyntaxNode? Container(StatementSyntax? statement) => statement?.Parent is GlobalStatementSyntax global ? global.Parent : statement?.Parent;
+        var block = Container(statements[0]);
+        if (block is null || statements.Any(s => Container(s) != block) || !block.Span.Contains(use.Syntax.Span)
+            || block.DescendantNodes().Any(n => n is GotoStatementSyntax or LabeledStatementSyntax))
+        {
+            return null;
+        }
+
+        for (var node = use.Syntax.Parent; node is not null && node != block; node = node.Parent)
+        {
+            if (node is ForStatementSyntax or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax or LambdaExpressionSyntax
+                or AnonymousMethodExpressionSyntax or LocalFunctionStatementSyntax)
+            {
+                return null;
+            }
+        }
+
+        var reaching = -1;
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (statements[i]!.Span.End <= use.Syntax.SpanStart && (reaching < 0 || statements[i]!.SpanStart > statements[reaching]!.SpanStart))
+            {
+                reaching = i;
+            }
+        }
+
+        return reaching < 0 ? null : values[reaching];
+    }
+
     private static int AssignmentCount(ISymbol symbol, IOperation use) => AssignedValues(symbol, use, out var escapes).Count + (escapes ? 1 : 0);
 
     /// <summary>
@@ -485,14 +528,29 @@ internal sealed class EndpointCoverage
                 continue;
             }
 
+            // Evaluating the chain adds the convention, wherever the expression stands, unless it may not run.
             var statement = top.Syntax.FirstAncestorOrSelf<StatementSyntax>();
-            if (statement is not ExpressionStatementSyntax)
+            if (statement is not (ExpressionStatementSyntax or LocalDeclarationStatementSyntax) || MayNotRun(top.Syntax, statement))
             {
                 continue;
             }
 
             var container = statement.Parent is GlobalStatementSyntax global ? global.Parent : statement.Parent;
             if (container is (BlockSyntax or CompilationUnitSyntax) && container.Span.Contains(use.Syntax.Span) && container.SyntaxTree == use.Syntax.SyntaxTree)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool MayNotRun(SyntaxNode node, StatementSyntax statement)
+    {
+        for (var current = node.Parent; current is not null && current != statement; current = current.Parent)
+        {
+            if (current is ConditionalExpressionSyntax or ConditionalAccessExpressionSyntax or LambdaExpressionSyntax or AnonymousMethodExpressionSyntax
+                || current.IsKind(SyntaxKind.LogicalAndExpression) || current.IsKind(SyntaxKind.LogicalOrExpression) || current.IsKind(SyntaxKind.CoalesceExpression))
             {
                 return true;
             }

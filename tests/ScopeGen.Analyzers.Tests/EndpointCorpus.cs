@@ -1,0 +1,556 @@
+namespace ScopeGen.Analyzers.Tests;
+
+/// <summary>
+/// The SCOPE001 corpus: endpoint shapes, each a whole file with its exact expected diagnostics marked
+/// <c>{|SCOPE001:...|}</c>. Every file compiles against ASP.NET Core and the generated N8n.Api scopes.
+/// </summary>
+public static class EndpointCorpus
+{
+    public const string Usings = """
+        using System;
+        using Microsoft.AspNetCore.Authorization;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+        using Microsoft.AspNetCore.Routing;
+        using N8n.Api;
+
+        """;
+
+    /// <summary>Wraps statements in a public configuration method of a library.</summary>
+    private static string Minimal(string body) => Usings + $$"""
+        public static class Api
+        {
+            public static void Configure(WebApplication app)
+            {
+        {{body}}
+            }
+        }
+        """;
+
+    /// <summary>Library shapes: name, markup source.</summary>
+    public static IReadOnlyList<(string Name, string Source)> LibraryCases { get; } = new List<(string, string)>
+    {
+        // ---- minimal APIs: the endpoint itself ----
+        ("MapGet without a scope", Minimal("""app.{|SCOPE001:MapGet|}("/workflows", () => "x");""")),
+        ("MapGet with RequireScope", Minimal("""app.MapGet("/workflows", () => "x").RequireScope(Scopes.Workflow.List);""")),
+        ("MapPost with AllowAnonymous", Minimal("""app.MapPost("/login", () => "x").AllowAnonymous();""")),
+        ("RequireAuthorization with a scope policy", Minimal("""app.MapPost("/workflows", () => "x").RequireAuthorization(Scopes.Workflow.Create);""")),
+        ("RequireAuthorization with a preset policy", Minimal("""app.MapGet("/everything", () => "x").RequireAuthorization("readOnly");""")),
+        ("RequireAuthorization with a foreign policy", Minimal("""app.{|SCOPE001:MapGet|}("/admin", () => "x").RequireAuthorization("AdminOnly");""")),
+        ("RequireAuthorization without a policy", Minimal("""app.{|SCOPE001:MapGet|}("/me", () => "x").RequireAuthorization();""")),
+        ("RequireScope later in the fluent chain", Minimal("""app.MapGet("/tags", () => "x").WithName("tags").WithTags("t").RequireScope(Scopes.Tag.List);""")),
+        ("lambda with [RequireScope]", Minimal("""app.MapGet("/tags/{id}", [RequireScope(Scopes.Tag.Read)] (string id) => id);""")),
+        ("lambda with [AllowAnonymous]", Minimal("""app.MapGet("/health", [AllowAnonymous] () => "ok");""")),
+        ("lambda with bare [Authorize]", Minimal("""app.{|SCOPE001:MapGet|}("/tags/{id}", [Authorize] (string id) => id);""")),
+        ("lambda with [Authorize(Policy = scope)]", Minimal("""app.MapGet("/tags/{id}", [Authorize(Policy = Scopes.Tag.Read)] (string id) => id);""")),
+        ("WithMetadata(new RequireScopeAttribute)", Minimal("""app.MapGet("/users", () => "x").WithMetadata(new RequireScopeAttribute(Scopes.User.List));""")),
+        ("WithMetadata(new AllowAnonymousAttribute)", Minimal("""app.MapGet("/ping", () => "x").WithMetadata(new AllowAnonymousAttribute());""")),
+        ("WithMetadata of something else", Minimal("""app.{|SCOPE001:MapGet|}("/users", () => "x").WithMetadata(new EndpointNameMetadata("users"));""")),
+        ("MapMethods", Minimal("""app.{|SCOPE001:MapMethods|}("/workflows", new[] { "GET", "HEAD" }, () => "x");""")),
+        ("Map with a RequestDelegate", Minimal("""app.{|SCOPE001:Map|}("/raw", (HttpContext context) => context.Response.WriteAsync("x"));""")),
+        ("MapFallback", Minimal("""app.{|SCOPE001:MapFallback|}(() => "x");""")),
+        ("MapPut, MapPatch, MapDelete", Minimal("""
+                    app.{|SCOPE001:MapPut|}("/tags/{id}", (string id) => id);
+                    app.{|SCOPE001:MapPatch|}("/tags/{id}", (string id) => id);
+                    app.{|SCOPE001:MapDelete|}("/tags/{id}", (string id) => id);
+            """)),
+        ("builder stored in a local, RequireScope as a statement", Minimal("""
+                    var endpoint = app.MapGet("/tags", () => "x");
+                    endpoint.RequireScope(Scopes.Tag.List);
+            """)),
+        ("builder stored in a local and left alone", Minimal("""
+                    var endpoint = app.{|SCOPE001:MapGet|}("/tags", () => "x");
+                    endpoint.WithName("tags");
+            """)),
+
+        // ---- minimal APIs: route groups ----
+        ("group chained directly", Minimal("""app.MapGroup("/workflows").RequireScope(Scopes.Workflow.List).MapGet("", () => "x");""")),
+        ("group local with RequireScope in its initializer", Minimal("""
+                    var group = app.MapGroup("/workflows").WithTags("w").RequireScope(Scopes.Workflow.Read);
+                    group.MapGet("/{id}", (string id) => id);
+            """)),
+        ("group local with RequireScope as a statement", Minimal("""
+                    var group = app.MapGroup("/workflows");
+                    group.RequireScope(Scopes.Workflow.Read);
+                    group.MapGet("/{id}", (string id) => id);
+            """)),
+        ("group local without a scope", Minimal("""
+                    var group = app.MapGroup("/workflows");
+                    group.{|SCOPE001:MapGet|}("/{id}", (string id) => id);
+            """)),
+        ("group with AllowAnonymous", Minimal("""app.MapGroup("/public").AllowAnonymous().MapGet("/info", () => "x");""")),
+        ("group with RequireAuthorization(scope)", Minimal("""app.MapGroup("/tags").RequireAuthorization(Scopes.Tag.List).MapGet("", () => "x");""")),
+        ("nested group inherits a covered parent", Minimal("""
+                    var api = app.MapGroup("/api").RequireScope(Scopes.DataTable.Read);
+                    var tables = api.MapGroup("/data-tables");
+                    var rows = tables.MapGroup("/{id}/rows");
+                    rows.MapGet("", (string id) => id);
+            """)),
+        ("nested covered group under an uncovered parent", Minimal("""
+                    var api = app.MapGroup("/api");
+                    var rows = api.MapGroup("/rows").RequireScope(Scopes.DataTableRow.Read);
+                    rows.MapGet("", () => "x");
+                    api.{|SCOPE001:MapGet|}("/other", () => "x");
+            """)),
+        ("group reassigned to an uncovered group", Minimal("""
+                    var group = app.MapGroup("/a").RequireScope(Scopes.Tag.List);
+                    group.MapGet("", () => "x");
+                    group = app.MapGroup("/b");
+                    group.{|SCOPE001:MapGet|}("", () => "x");
+            """)),
+        ("RequireScope statement only inside a branch", Minimal("""
+                    var group = app.MapGroup("/a");
+                    if (app.Environment.EnvironmentName == "x")
+                        group.RequireScope(Scopes.Tag.List);
+                    group.{|SCOPE001:MapGet|}("", () => "x");
+            """)),
+        ("group in a lambda parameter of unknown origin", Minimal("""
+                    Action<RouteGroupBuilder> register = group => group.{|SCOPE001:MapGet|}("", () => "x");
+                    register(app.MapGroup("/a").RequireScope(Scopes.Tag.List));
+            """)),
+        ("not an endpoint: IApplicationBuilder.Map branch", Minimal("""((IApplicationBuilder)app).Map("/branch", branch => { });""")),
+
+        // ---- helpers, extension methods, fields ----
+        ("route group passed to a private helper", Usings + """
+            public static class Api
+            {
+                public static void Configure(WebApplication app)
+                {
+                    MapWorkflows(app.MapGroup("/workflows").RequireScope(Scopes.Workflow.Read));
+                    var tags = app.MapGroup("/tags").RequireScope(Scopes.Tag.List);
+                    MapWorkflows(tags);
+                }
+
+                private static void MapWorkflows(RouteGroupBuilder group)
+                {
+                    group.MapGet("/{id}", (string id) => id);
+                }
+            }
+            """),
+        ("route group passed to a private helper once uncovered", Usings + """
+            public static class Api
+            {
+                public static void Configure(WebApplication app)
+                {
+                    MapWorkflows(app.MapGroup("/workflows").RequireScope(Scopes.Workflow.Read));
+                    MapWorkflows(app.MapGroup("/open"));
+                }
+
+                private static void MapWorkflows(RouteGroupBuilder group)
+                {
+                    group.{|SCOPE001:MapGet|}("/{id}", (string id) => id);
+                }
+            }
+            """),
+        ("public helper of a library: callers unknown", Usings + """
+            public static class Api
+            {
+                public static void MapWorkflows(RouteGroupBuilder group)
+                {
+                    group.{|SCOPE001:MapGet|}("/{id}", (string id) => id);
+                }
+            }
+            """),
+        ("helper that covers its own parameter", Usings + """
+            public static class Api
+            {
+                public static void MapWorkflows(RouteGroupBuilder group)
+                {
+                    group.RequireScope(Scopes.Workflow.Read);
+                    group.MapGet("/{id}", (string id) => id);
+                }
+            }
+            """),
+        ("helper passed as a delegate escapes", Usings + """
+            public static class Api
+            {
+                public static void Configure(WebApplication app)
+                {
+                    Action<RouteGroupBuilder> map = MapWorkflows;
+                    map(app.MapGroup("/w"));
+                    MapWorkflows(app.MapGroup("/workflows").RequireScope(Scopes.Workflow.Read));
+                }
+
+                private static void MapWorkflows(RouteGroupBuilder group)
+                {
+                    group.{|SCOPE001:MapGet|}("/{id}", (string id) => id);
+                }
+            }
+            """),
+        ("extension method on a covered group", Usings + """
+            internal static class WorkflowEndpoints
+            {
+                internal static IEndpointRouteBuilder MapWorkflowEndpoints(this IEndpointRouteBuilder routes)
+                {
+                    routes.MapGet("/{id}", (string id) => id);
+                    return routes;
+                }
+            }
+
+            public static class Api
+            {
+                public static void Configure(WebApplication app)
+                {
+                    app.MapGroup("/workflows").RequireScope(Scopes.Workflow.Read).MapWorkflowEndpoints();
+                }
+            }
+            """),
+        ("extension method on an uncovered receiver", Usings + """
+            internal static class WorkflowEndpoints
+            {
+                internal static void MapWorkflowEndpoints(this IEndpointRouteBuilder routes)
+                {
+                    routes.{|SCOPE001:MapGet|}("/{id}", (string id) => id);
+                }
+            }
+
+            public static class Api
+            {
+                public static void Configure(WebApplication app) => app.MapWorkflowEndpoints();
+            }
+            """),
+        ("extension method returning the endpoint, caller adds RequireScope", Usings + """
+            internal static class TagEndpoints
+            {
+                internal static RouteHandlerBuilder MapTagList(this IEndpointRouteBuilder routes) => routes.MapGet("/tags", () => "x");
+            }
+
+            public static class Api
+            {
+                public static void Configure(WebApplication app)
+                {
+                    app.MapTagList().RequireScope(Scopes.Tag.List);
+                }
+            }
+            """),
+        ("extension method returning the endpoint, one caller forgets", Usings + """
+            internal static class TagEndpoints
+            {
+                internal static RouteHandlerBuilder MapTagList(this IEndpointRouteBuilder routes) => routes.{|SCOPE001:MapGet|}("/tags", () => "x");
+            }
+
+            public static class Api
+            {
+                public static void Configure(WebApplication app)
+                {
+                    app.MapTagList().RequireScope(Scopes.Tag.List);
+                    app.MapTagList();
+                }
+            }
+            """),
+        ("private field group assigned covered", Usings + """
+            public sealed class Registrar
+            {
+                private readonly RouteGroupBuilder group;
+
+                public Registrar(WebApplication app) => group = app.MapGroup("/users").RequireScope(Scopes.User.List);
+
+                public void Register() => group.MapGet("", () => "x");
+            }
+            """),
+        ("public field group", Usings + """
+            public sealed class Registrar
+            {
+                public RouteGroupBuilder? Group;
+
+                public void Register() => Group!.{|SCOPE001:MapGet|}("", () => "x");
+            }
+            """),
+        ("method-group handler with and without [RequireScope]", Usings + """
+            public static class Handlers
+            {
+                [RequireScope(Scopes.Variable.List)]
+                public static string List() => "x";
+
+                public static string Create() => "x";
+            }
+
+            public static class Api
+            {
+                public static void Configure(WebApplication app)
+                {
+                    app.MapGet("/variables", Handlers.List);
+                    app.{|SCOPE001:MapPost|}("/variables", Handlers.Create);
+                }
+            }
+            """),
+        ("not an endpoint: a user method named MapGet", Usings + """
+            public sealed class Router
+            {
+                public void MapGet(string pattern, Delegate handler) { }
+            }
+
+            public static class Api
+            {
+                public static void Configure(Router router) => router.MapGet("/x", () => "x");
+            }
+            """),
+
+        // ---- controllers ----
+        ("controller: one covered action, one not", Usings + """
+            [ApiController]
+            [Route("api/v1/workflows")]
+            public class WorkflowsController : ControllerBase
+            {
+                [HttpGet]
+                [RequireScope(Scopes.Workflow.List)]
+                public IActionResult List() => Ok();
+
+                [HttpDelete("{id}")]
+                public IActionResult {|SCOPE001:Delete|}(string id) => Ok(id);
+            }
+            """),
+        ("controller: [RequireScope] on the class", Usings + """
+            [RequireScope(Scopes.Tag.Read)]
+            public class TagsController : ControllerBase
+            {
+                public IActionResult Get(string id) => Ok(id);
+                public IActionResult List() => Ok();
+            }
+            """),
+        ("controller: [RequireScope] inherited from a base class", Usings + """
+            [RequireScope(Scopes.Tag.Read)]
+            public abstract class ScopedControllerBase : ControllerBase
+            {
+            }
+
+            public class TagsController : ScopedControllerBase
+            {
+                public IActionResult Get(string id) => Ok(id);
+            }
+            """),
+        ("controller: [AllowAnonymous] class with a [RequireScope] method", Usings + """
+            [AllowAnonymous]
+            public class HealthController : ControllerBase
+            {
+                public IActionResult Get() => Ok();
+
+                [RequireScope(Scopes.Insights.Read)]
+                public IActionResult Insights() => Ok();
+            }
+            """),
+        ("controller: bare [Authorize] does not cover", Usings + """
+            [Authorize]
+            public class UsersController : ControllerBase
+            {
+                [HttpGet]
+                public IActionResult {|SCOPE001:List|}() => Ok();
+
+                [Authorize(Policy = Scopes.User.Read)]
+                [HttpGet("{id}")]
+                public IActionResult Get(string id) => Ok(id);
+
+                [Authorize(Roles = "admin")]
+                [HttpDelete("{id}")]
+                public IActionResult {|SCOPE001:Delete|}(string id) => Ok(id);
+            }
+            """),
+        ("POCO controller without a base class", Usings + """
+            public class ProjectsController
+            {
+                public string {|SCOPE001:List|}() => "x";
+
+                [RequireScope(Scopes.Project.Create)]
+                public string Create() => "x";
+            }
+            """),
+        ("POCO controller by [Controller]", Usings + """
+            [Controller]
+            public class Variables
+            {
+                public string {|SCOPE001:List|}() => "x";
+            }
+            """),
+        ("[ApiController] on a class not named Controller", Usings + """
+            [ApiController]
+            public class Executions : ControllerBase
+            {
+                [HttpGet]
+                public IActionResult {|SCOPE001:List|}() => Ok();
+            }
+            """),
+        ("[Controller] inherited from a base class", Usings + """
+            [Controller]
+            public abstract class ApiBase
+            {
+            }
+
+            public class Credentials : ApiBase
+            {
+                public string {|SCOPE001:List|}() => "x";
+            }
+            """),
+        ("[NonController] and types MVC ignores", Usings + """
+            [NonController]
+            public class HelperController : ControllerBase
+            {
+                public IActionResult Get() => Ok();
+            }
+
+            internal class InternalController : ControllerBase
+            {
+                public IActionResult Get() => Ok();
+            }
+
+            public abstract class AbstractController : ControllerBase
+            {
+                public IActionResult Get() => Ok();
+            }
+
+            public class GenericController<T> : ControllerBase
+            {
+                public IActionResult Get() => Ok();
+            }
+
+            public static class Outer
+            {
+                public class NestedController : ControllerBase
+                {
+                    public IActionResult Get() => Ok();
+                }
+            }
+            """),
+        ("methods that are not actions", Usings + """
+            public class FoldersController : Controller
+            {
+                [NonAction]
+                public IActionResult Helper() => Ok();
+
+                public static string Static() => "x";
+
+                protected string Protected() => "x";
+
+                internal string Internal() => "x";
+
+                public string Generic<T>() => "x";
+
+                public override string ToString() => "x";
+
+                public override bool Equals(object? obj) => false;
+
+                public override int GetHashCode() => 0;
+
+                protected override void Dispose(bool disposing) => base.Dispose(disposing);
+
+                [RequireScope(Scopes.Folder.List)]
+                public IActionResult List() => View();
+
+                public string Property => "x";
+            }
+            """),
+        ("POCO controller Dispose is not an action", Usings + """
+            public class ArchiveController : IDisposable
+            {
+                public void Dispose() { }
+
+                [AllowAnonymous]
+                public string Get() => "x";
+            }
+            """),
+        ("generic base controller: inherited actions reported on the controller", Usings + """
+            public abstract class CrudController<T> : ControllerBase
+            {
+                [HttpGet("{id}")]
+                public T? Get(string id) => default;
+
+                [RequireScope(Scopes.Tag.Delete)]
+                [HttpDelete("{id}")]
+                public IActionResult Delete(string id) => Ok(id);
+            }
+
+            [Route("tags")]
+            public class {|SCOPE001:TagsController|} : CrudController<string>
+            {
+            }
+
+            [RequireScope(Scopes.User.Read)]
+            public class UsersController : CrudController<int>
+            {
+            }
+            """),
+        ("partial controller", Usings + """
+            public partial class CredentialsController : ControllerBase
+            {
+                [RequireScope(Scopes.Credential.List)]
+                public IActionResult List() => Ok();
+            }
+
+            public partial class CredentialsController
+            {
+                public IActionResult {|SCOPE001:Transfer|}(string id) => Ok(id);
+            }
+            """),
+        ("override inherits [RequireScope] from the base action", Usings + """
+            public abstract class ReadControllerBase : ControllerBase
+            {
+                [RequireScope(Scopes.Execution.Read)]
+                public virtual IActionResult Get(string id) => Ok(id);
+            }
+
+            public class ExecutionsController : ReadControllerBase
+            {
+                public override IActionResult Get(string id) => Ok("override " + id);
+            }
+            """),
+    };
+
+    /// <summary>Application shapes (top-level statements, static local functions).</summary>
+    public static IReadOnlyList<(string Name, string Source)> ProgramCases { get; } = new List<(string, string)>
+    {
+        ("top-level statements", Usings + """
+            var app = WebApplication.Create();
+            app.{|SCOPE001:MapGet|}("/workflows", () => "x");
+            app.MapGet("/workflows/{id}", (string id) => id).RequireScope(Scopes.Workflow.Read);
+            var api = app.MapGroup("/api").RequireScope(Scopes.Tag.List);
+            api.MapGet("/tags", () => "x");
+            app.Run();
+            """),
+        ("static local functions in top-level statements", Usings + """
+            var app = WebApplication.Create();
+            MapTags(app.MapGroup("/tags").RequireScope(Scopes.Tag.List));
+            MapOpen(app);
+            app.Run();
+
+            static void MapTags(IEndpointRouteBuilder routes)
+            {
+                routes.MapGet("", () => "x");
+            }
+
+            static void MapOpen(IEndpointRouteBuilder routes)
+            {
+                routes.{|SCOPE001:MapGet|}("/open", () => "x");
+            }
+            """),
+        ("public helper in an application: all callers are known", Usings + """
+            var app = WebApplication.Create();
+            Endpoints.MapUsers(app.MapGroup("/users").RequireScope(Scopes.User.List));
+            app.Run();
+
+            public static class Endpoints
+            {
+                public static void MapUsers(RouteGroupBuilder group) => group.MapGet("", () => "x");
+            }
+            """),
+        ("MapControllers with RequireScope covers every controller", Usings + """
+            var app = WebApplication.Create();
+            app.MapControllers().RequireScope(Scopes.Workflow.Read);
+            app.Run();
+
+            public class WorkflowsController : ControllerBase
+            {
+                public IActionResult Get(string id) => Ok(id);
+            }
+            """),
+        ("MapControllers without a convention covers nothing", Usings + """
+            var app = WebApplication.Create();
+            app.MapControllers();
+            app.Run();
+
+            public class WorkflowsController : ControllerBase
+            {
+                public IActionResult {|SCOPE001:Get|}(string id) => Ok(id);
+            }
+            """),
+    };
+}
