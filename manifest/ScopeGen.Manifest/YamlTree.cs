@@ -87,11 +87,13 @@ internal sealed class YamlTreeReader
     {
         var parser = new Parser(new StringReader(text));
         var documents = 0;
+        var lastEnd = new Mark(0, 1, 1);
         try
         {
-            while (parser.MoveNext())
+            while (MoveNext(parser))
             {
                 var current = parser.Current;
+                lastEnd = current!.End;
                 switch (current)
                 {
                     case DocumentStart start:
@@ -140,10 +142,28 @@ internal sealed class YamlTreeReader
         {
             var end = exception.End.Index > exception.Start.Index ? exception.End : Advance(exception.Start, 1);
             diagnostics.Add(ManifestRules.YamlSyntax.Create(filePath, ToSpan(exception.Start, end), "Invalid YAML: " + CleanMessage(exception)));
-            while (stack.Count > 0)
-            {
-                stack.Pop();
-            }
+            stack.Clear();
+        }
+        catch (YamlReaderFailure failure)
+        {
+            // YamlDotNet fails on some malformed input with other exceptions (an unclosed '[' followed by a
+            // less indented line, a cut "\uDE" escape): still a syntax error, located where reading stopped.
+            diagnostics.Add(ManifestRules.YamlSyntax.Create(filePath, ToSpan(lastEnd, Advance(lastEnd, 1)),
+                $"Invalid YAML after this point: the YAML reader stopped ({failure.InnerException!.Message}); look for an unclosed '[', '{{' or quote, or a bad escape"));
+            stack.Clear();
+        }
+    }
+
+    /// <summary>YamlDotNet's MoveNext, with its exceptions other than <see cref="YamlException"/> told apart from ours.</summary>
+    private static bool MoveNext(IParser parser)
+    {
+        try
+        {
+            return parser.MoveNext();
+        }
+        catch (Exception exception) when (exception is not YamlException and not OutOfMemoryException)
+        {
+            throw new YamlReaderFailure(exception);
         }
     }
 
@@ -295,5 +315,14 @@ internal sealed class YamlTreeReader
         public bool HasKey { get; set; }
 
         public YamlText? Key { get; set; }
+    }
+}
+
+/// <summary>An exception YamlDotNet threw that is not a <see cref="YamlException"/>.</summary>
+internal sealed class YamlReaderFailure : Exception
+{
+    public YamlReaderFailure(Exception inner)
+        : base(inner.Message, inner)
+    {
     }
 }
