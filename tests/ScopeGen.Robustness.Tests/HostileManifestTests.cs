@@ -345,6 +345,33 @@ public sealed class HostileManifestTests
     }
 
     [Fact]
+    public void An_unclosed_flow_sequence_that_crashes_the_yaml_reader_is_a_located_syntax_error()
+    {
+        // YamlDotNet throws InvalidOperationException (not a YamlException) on this input.
+        var outcome = Hostile.Run("resources:\n  workflow:\n    actions:\n      read: Read.\npresets:\n  all:\n    scopes: [\"workflow:read\"\n  other:\n    scopes: []\n", output, "YamlDotNet crash");
+
+        var diagnostic = Hostile.AssertRejected(outcome, "SCOPE100", SmallBudget);
+        Assert.Equal(6, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.DoesNotContain("please report", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("\"workflow:read\"", outcome.Run.GeneratedSources.Values.Single(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("resources:\n  workflow:\n    actions:\n      read: \"\\uD83D\\uDE\n      list: \"*/ Create\"\n")]
+    [InlineData("resources:\n  workflow:\n    actions:\n      read: \"\\uDE\n      list: List.\n")]
+    [InlineData("resources:\n  workflow:\n    actions:\n      read: \"\\uD83D\\uDE\"\n")]
+    [InlineData("resources:\n  workflow:\n    actions:\n      read: \"\\U0011FFFF\"\n")]
+    [InlineData("resources:\n  workflow:\n    actions:\n      read: \"\\xZZ\"\n")]
+    public void A_broken_escape_in_a_quoted_scalar_is_a_located_syntax_error(string yaml)
+    {
+        var outcome = Hostile.Run(yaml, output, "broken escape");
+
+        var diagnostic = Hostile.AssertRejected(outcome, "SCOPE100", SmallBudget);
+        Assert.Equal(3, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.DoesNotContain("please report", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_directory_entry_is_reported_at_the_file_start()
     {
         var outcome = Hostile.Run(new InMemoryAdditionalText(Hostile.ManifestPath, (string?)null), output, "directory entry");
