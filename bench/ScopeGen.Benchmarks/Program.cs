@@ -13,4 +13,21 @@ if (args.Length == 3 && args[0] == "write-manifest")
     return;
 }
 
+// Analyzer execution time (Roslyn's own reporting) against GetDiagnostics(): ... -- analyzer-time [runs]
+if (args.Length >= 1 && args[0] == "analyzer-time")
+{
+    var runs = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
+    var input = LargeCompilation.Create();
+    input.MeasureAnalyzerTime(1); // warm-up: JIT and metadata loading are not what we measure
+    var (compiler, analyzers, diagnostics) = input.MeasureAnalyzerTime(runs);
+    Console.WriteLine($"endpoints: {input.EndpointCount}, ScopeGen diagnostics: {diagnostics}, runs: {runs}");
+    Console.WriteLine($"median GetDiagnostics(): {compiler.TotalMilliseconds:F0} ms; median ScopeGen analyzer execution time: {analyzers.TotalMilliseconds:F1} ms; ratio: {analyzers.TotalMilliseconds / compiler.TotalMilliseconds:P2}");
+    foreach (var (name, time) in input.PerAnalyzer)
+    {
+        Console.WriteLine($"  {name}: {time.TotalMilliseconds:F1} ms");
+    }
+
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(GeneratorBenchmarks).Assembly).Run(args);

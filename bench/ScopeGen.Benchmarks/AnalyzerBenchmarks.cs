@@ -1,0 +1,244 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using BenchmarkDotNet.Attributes;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using ScopeGen.Generator;
+
+namespace ScopeGen.Benchmarks;
+
+/// <summary>
+/// Figure 3: ScopeGen's analyzers on a large compilation (1,000 controllers × 5 actions plus 1,000
+/// minimal-API endpoints), against the compilation's own <c>GetDiagnostics()</c>. Each invocation
+/// starts from a fresh compilation so nothing bound earlier is reused.
+/// </summary>
+[MemoryDiagnoser]
+public class AnalyzerBenchmarks
+{
+    private LargeCompilation input = null!;
+
+    [GlobalSetup]
+    public void Setup() => input = LargeCompilation.Create();
+
+    /// <summary>The compiler's own diagnostics: what every build pays anyway.</summary>
+    [Benchmark(Baseline = true)]
+    public int CompilerDiagnostics() => input.Fresh().GetDiagnostics().Length;
+
+    /// <summary>The compiler's diagnostics plus every ScopeGen analyzer, as a build runs them.</summary>
+    [Benchmark]
+    public int CompilerAndScopeGenAnalyzers() =>
+        input.Fresh().WithAnalyzers(input.Analyzers, input.Options).GetAllDiagnosticsAsync().GetAwaiter().GetResult().Length;
+}
+
+/// <summary>The synthetic endpoint compilation, with the generator's output already added.</summary>
+public sealed class LargeCompilation
+{
+    private static readonly string[] Resources = { "Workflow", "Credential", "Tag", "Variable", "Project" };
+
+    private readonly IReadOnlyList<SyntaxTree> trees;
+    private readonly IReadOnlyList<MetadataReference> references;
+
+    private LargeCompilation(IReadOnlyList<SyntaxTree> trees, IReadOnlyList<MetadataReference> references, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options)
+    {
+        this.trees = trees;
+        this.references = references;
+        Analyzers = analyzers;
+        Options = options;
+    }
+
+    public ImmutableArray<DiagnosticAnalyzer> Analyzers { get; }
+
+    /// <summary>Each analyzer's execution time in the last measured run.</summary>
+    public Dictionary<string, TimeSpan> PerAnalyzer { get; } = new();
+
+    public AnalyzerOptions Options { get; }
+
+    public int EndpointCount { get; private set; }
+
+    public CSharpCompilation Fresh() => CSharpCompilation.Create(
+        "Large",
+        trees,
+        references,
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    public static LargeCompilation Create(int controllers = 1_000, int actionsPerController = 5, int minimalEndpoints = 1_000)
+    {
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+        var sources = new List<SyntaxTree>();
+        for (var c = 0; c < controllers; c++)
+        {
+            sources.Add(CSharpSyntaxTree.ParseText(Controller(c, actionsPerController), parseOptions, path: $"Controllers/Items{c}Controller.cs"));
+        }
+
+        sources.Add(CSharpSyntaxTree.ParseText(MinimalApi(minimalEndpoints), parseOptions, path: "Endpoints.cs"));
+        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(path => path.EndsWith(".dll", StringComparison.Ordinal))
+            .Where(path => Path.GetFileName(path) is var name && (name.StartsWith("System.", StringComparison.Ordinal) || name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) || name.StartsWith("Microsoft.Extensions", StringComparison.Ordinal) || name is "netstandard.dll" or "mscorlib.dll"))
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .ToList();
+
+        var manifest = new BenchText("/bench/n8n.scopes.yaml", File.ReadAllText(GeneratorBenchmarks.FindRepoFile("manifest/n8n.scopes.yaml")));
+        var optionsProvider = new BenchOptionsProvider(new Dictionary<string, string> { ["build_property.RootNamespace"] = "Bench" });
+        var compilation = CSharpCompilation.Create("Large", sources, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        CSharpGeneratorDriver.Create(new[] { new ScopesGenerator().AsSourceGenerator() }, new[] { manifest }, parseOptions, optionsProvider)
+            .RunGeneratorsAndUpdateCompilation(compilation, out var generated, out var generatorDiagnostics);
+        if (generatorDiagnostics.Length > 0)
+        {
+            throw new InvalidOperationException("The generator reported: " + generatorDiagnostics[0]);
+        }
+
+        var analyzers = typeof(ScopeGen.Analyzers.MissingScopeAnalyzer).Assembly.GetTypes()
+            .Where(type => typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && !type.IsAbstract)
+            .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!)
+            .ToImmutableArray();
+        var result = new LargeCompilation(generated.SyntaxTrees.ToList(), references, analyzers, new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(manifest), optionsProvider));
+        result.EndpointCount = controllers * actionsPerController + minimalEndpoints;
+        var errors = result.Fresh().GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException("The synthetic compilation does not compile: " + errors[0]);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Measures the analyzers' own execution time with Roslyn's execution-time reporting, against
+    /// <c>GetDiagnostics()</c> on a fresh compilation; the medians of <paramref name="runs"/> runs.
+    /// </summary>
+    public (TimeSpan Compiler, TimeSpan Analyzers, int ScopeGenDiagnostics) MeasureAnalyzerTime(int runs)
+    {
+        var compilerTimes = new List<TimeSpan>();
+        var analyzerTimes = new List<TimeSpan>();
+        var diagnostics = 0;
+        for (var run = 0; run < runs; run++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            Fresh().GetDiagnostics();
+            compilerTimes.Add(stopwatch.Elapsed);
+
+            var withAnalyzers = Fresh().WithAnalyzers(Analyzers, new CompilationWithAnalyzersOptions(Options, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+            diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult().Length;
+            var total = TimeSpan.Zero;
+            foreach (var analyzer in Analyzers)
+            {
+                var time = withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime;
+                PerAnalyzer[analyzer.GetType().Name] = time;
+                total += time;
+            }
+
+            analyzerTimes.Add(total);
+        }
+
+        return (Median(compilerTimes), Median(analyzerTimes), diagnostics);
+    }
+
+    private static TimeSpan Median(List<TimeSpan> values) => values.OrderBy(value => value).ElementAt(values.Count / 2);
+
+    private static string Controller(int index, int actions)
+    {
+        var resource = Resources[index % Resources.Length];
+        var builder = new StringBuilder();
+        builder.Append("using Microsoft.AspNetCore.Mvc;\nusing Bench;\nusing N8n.Api;\n\nnamespace Bench.Controllers;\n\n");
+        builder.Append("[ApiController]\n[Route(\"api/items").Append(index).Append("\")]\n");
+        builder.Append("public sealed class Items").Append(index).Append("Controller : ControllerBase\n{\n");
+        string[] verbs = { "HttpGet", "HttpGet(\"{id}\")", "HttpPost", "HttpPut(\"{id}\")", "HttpDelete(\"{id}\")" };
+        string[] scopes = { "List", "Read", "Create", "Update", "Delete" };
+        for (var a = 0; a < actions; a++)
+        {
+            var scope = resource is "Tag" or "Variable" or "Project" && scopes[a % scopes.Length] == "Read" ? "List" : scopes[a % scopes.Length];
+            if (resource == "Variable" && scope == "Read")
+            {
+                scope = "List";
+            }
+
+            // One action in ten has no scope, so the analyzer has findings to report.
+            if ((index + a) % 10 != 0)
+            {
+                builder.Append("    [RequireScope(Scopes.").Append(resource).Append('.').Append(scope).Append(")]\n");
+            }
+
+            builder.Append("    [").Append(verbs[a % verbs.Length]).Append("]\n");
+            builder.Append("    public IActionResult Action").Append(a).Append("(int id) => Ok(id);\n\n");
+        }
+
+        return builder.Append("}\n").ToString();
+    }
+
+    private static string MinimalApi(int endpoints)
+    {
+        var builder = new StringBuilder();
+        builder.Append("using Microsoft.AspNetCore.Builder;\nusing Microsoft.AspNetCore.Http;\nusing Microsoft.AspNetCore.Routing;\nusing N8n.Api;\n\nnamespace Bench;\n\n");
+        builder.Append("public static class Endpoints\n{\n    public static void Map(IEndpointRouteBuilder app)\n    {\n");
+        builder.Append("        var group = app.MapGroup(\"/api/v1/tags\").RequireScope(Scopes.Tag.List);\n");
+        for (var e = 0; e < endpoints; e++)
+        {
+            switch (e % 4)
+            {
+                case 0:
+                    builder.Append("        app.MapGet(\"/api/v1/w").Append(e).Append("\", () => Results.Ok()).RequireScope(Scopes.Workflow.List);\n");
+                    break;
+                case 1:
+                    builder.Append("        group.MapGet(\"/t").Append(e).Append("\", () => Results.Ok());\n");
+                    break;
+                case 2:
+                    builder.Append("        app.MapPost(\"/api/v1/c").Append(e).Append("\", [RequireScope(Scopes.Credential.Create)] () => Results.Ok());\n");
+                    break;
+                default:
+                    builder.Append("        app.MapDelete(\"/api/v1/u").Append(e).Append("\", () => Results.Ok());\n");
+                    break;
+            }
+        }
+
+        return builder.Append("    }\n}\n").ToString();
+    }
+
+    private sealed class BenchText : AdditionalText
+    {
+        private readonly SourceText text;
+
+        public BenchText(string path, string text)
+        {
+            Path = path;
+            this.text = SourceText.From(text);
+        }
+
+        public override string Path { get; }
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => text;
+    }
+
+    private sealed class BenchOptionsProvider : AnalyzerConfigOptionsProvider
+    {
+        private readonly BenchOptions global;
+
+        public BenchOptionsProvider(Dictionary<string, string> values) => global = new BenchOptions(values);
+
+        public override AnalyzerConfigOptions GlobalOptions => global;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => BenchOptions.Empty;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => BenchOptions.Empty;
+
+        private sealed class BenchOptions : AnalyzerConfigOptions
+        {
+            public static readonly BenchOptions Empty = new(new Dictionary<string, string>());
+
+            private readonly Dictionary<string, string> values;
+
+            public BenchOptions(Dictionary<string, string> values) => this.values = values;
+
+            public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+        }
+    }
+}
