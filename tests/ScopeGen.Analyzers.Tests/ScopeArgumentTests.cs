@@ -1,0 +1,129 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using ScopeGen.Analyzers.Tests.Helpers;
+
+namespace ScopeGen.Analyzers.Tests;
+
+/// <summary>SCOPE002 (undefined scope), SCOPE003 (literal scope), SCOPE004 (never enforced).</summary>
+public class ScopeArgumentTests
+{
+    [Fact]
+    public async Task Undefined_scopes_in_every_position_with_did_you_mean()
+    {
+        var run = await AnalyzerHarness.VerifyAsync(new[] { EndpointCorpus.Usings + """
+            [RequireScope({|SCOPE002:"workflow:craete"|})]
+            public class WorkflowsController : ControllerBase
+            {
+                [Authorize(Policy = {|SCOPE002:"workflow:reed"|})]
+                public IActionResult Get() => Ok();
+
+                [Authorize(Policy = "AdminOnly")]
+                [RequireScope(Scopes.Workflow.List, {|SCOPE002:"nothing:close"|})]
+                public IActionResult List() => Ok();
+            }
+
+            public static class Api
+            {
+                public static void Configure(WebApplication app)
+                {
+                    app.MapGet("/a", () => "x").RequireScope({|SCOPE002:"tag:lst"|});
+                    app.MapGet("/b", () => "x").RequireAuthorization({|SCOPE002:"tag:delet"|}, "readOnly");
+                    app.MapGet("/c", () => "x").WithMetadata(new RequireScopeAttribute({|SCOPE002:"readOnly"|}));
+                    app.MapGet("/d", () => "x").RequireScope({|SCOPE002:Undefined|});
+                }
+
+                private const string Undefined = "user:craete";
+            }
+            """ }, new[] { "SCOPE002" });
+        var messages = run.Diagnostics.Where(d => d.Id == "SCOPE002").Select(d => d.GetMessage()).ToList();
+        Assert.Contains("'workflow:craete' is not a scope defined in the manifest; did you mean 'workflow:create'?", messages);
+        Assert.Contains("'nothing:close' is not a scope defined in the manifest", messages);
+        Assert.Contains("'user:craete' is not a scope defined in the manifest; did you mean 'user:create'?", messages);
+        Assert.All(run.Diagnostics.Where(d => d.Id == "SCOPE002"), d => Assert.Equal(DiagnosticSeverity.Error, d.DefaultSeverity));
+    }
+
+    [Fact]
+    public async Task Literal_scopes_are_info_and_constants_are_not_reported()
+    {
+        var run = await AnalyzerHarness.VerifyAsync(new[] { EndpointCorpus.Usings + """
+            [RequireScope({|SCOPE003:"workflow:create"|})]
+            public class WorkflowsController : ControllerBase
+            {
+                [RequireScope(Scopes.Workflow.Read)]
+                [Authorize(Policy = {|SCOPE003:"workflow:list"|})]
+                public IActionResult Get() => Ok();
+            }
+
+            public static class Api
+            {
+                public static void Configure(WebApplication app)
+                {
+                    app.MapGet("/a", () => "x").RequireScope({|SCOPE003:"tag:list"|}, Scopes.Tag.Read);
+                    app.MapGet("/b", () => "x").RequireAuthorization("readOnly");
+                }
+            }
+            """ }, new[] { "SCOPE003" });
+        var first = run.Diagnostics.First(d => d.Id == "SCOPE003");
+        Assert.Equal(DiagnosticSeverity.Info, first.DefaultSeverity);
+        Assert.Equal("Use the constant Scopes.Workflow.Create instead of the string literal \"workflow:create\"", first.GetMessage());
+    }
+
+    [Fact]
+    public async Task Scope_requirements_without_authorization_services_are_reported_once_on_the_first_use()
+    {
+        await AnalyzerHarness.VerifyAsync(
+            new[]
+            {
+                EndpointCorpus.Usings + """
+                    public static class Api
+                    {
+                        public static void Configure(WebApplication app)
+                        {
+                            app.MapGet("/a", () => "x").{|SCOPE004:RequireScope|}(Scopes.Tag.List);
+                        }
+                    }
+                    """,
+                EndpointCorpus.Usings + """
+                    [RequireScope(Scopes.Tag.Read)]
+                    public class TagsController : ControllerBase
+                    {
+                        public IActionResult Get() => Ok();
+                    }
+                    """,
+            },
+            new[] { "SCOPE004" });
+    }
+
+    [Theory]
+    [InlineData("services.AddScopeAuthorization();")]
+    [InlineData("services.AddAuthorization();")]
+    public async Task Registering_authorization_anywhere_silences_SCOPE004(string registration)
+    {
+        await AnalyzerHarness.VerifyAsync(
+            new[]
+            {
+                EndpointCorpus.Usings + """
+                    public static class Api
+                    {
+                        public static void Configure(WebApplication app) => app.MapGet("/a", () => "x").RequireScope(Scopes.Tag.List);
+                    }
+                    """,
+                EndpointCorpus.Usings + "using Microsoft.Extensions.DependencyInjection;\n" + $$"""
+                    public static class Services
+                    {
+                        public static void Add(IServiceCollection services) => {{registration}}
+                    }
+                    """,
+            },
+            new[] { "SCOPE004" });
+    }
+
+    [Fact]
+    public async Task Nothing_is_reported_without_ASP_NET_Core()
+    {
+        var compilationWithoutAspNet = await AnalyzerHarness.RunAsync(
+            new[] { "public static class Program { public static string Scope => \"workflow:craete\"; }" },
+            configure: c => c.WithReferences(ScopeGen.Testing.TestCompilation.NetCoreReferences));
+        Assert.Empty(compilationWithoutAspNet.Diagnostics);
+    }
+}
