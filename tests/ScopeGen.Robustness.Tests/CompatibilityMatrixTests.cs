@@ -78,7 +78,7 @@ public sealed class CompatibilityMatrixTests
         """;
 
     /// <summary>What Microsoft.NET.Sdk.Web writes to obj/*.GlobalUsings.g.cs with ImplicitUsings enabled.</summary>
-    private const string WebGlobalUsings = """
+    internal const string WebGlobalUsings = """
         global using global::Microsoft.AspNetCore.Builder;
         global using global::Microsoft.AspNetCore.Hosting;
         global using global::Microsoft.AspNetCore.Http;
