@@ -90,6 +90,7 @@ public sealed class ScopesGenerator : IIncrementalGenerator
         });
 
         RegisterAspNetCoreOutputs(context, catalog, emitOptions);
+        OpenApiOutputs.Register(context, catalog, emitOptions);
     }
 
     /// <summary>The ASP.NET Core helpers (see <see cref="AspNetCoreEmitter"/>), only when ASP.NET Core 8+ is referenced.</summary>

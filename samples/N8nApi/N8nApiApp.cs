@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using N8nApi.Auth;
@@ -18,6 +19,9 @@ namespace N8nApi;
 /// <summary>Builds the sample app; <c>Program</c> runs it, the tests start it on a random port.</summary>
 public static class N8nApiApp
 {
+    /// <summary>Configuration flag that serves <c>/openapi/v1.json</c> outside Development.</summary>
+    public const string OpenApiEnabledKey = "OpenApi:Enabled";
+
     /// <summary>Builds the app. <paramref name="configure"/> runs after the sample's own service setup (tests add keys and URLs there).</summary>
     public static WebApplication Build(WebApplicationOptions options, Action<WebApplicationBuilder>? configure = null)
     {
@@ -38,6 +42,10 @@ public static class N8nApiApp
         // Named explicitly: under a test host the entry assembly is not this one.
         builder.Services.AddControllers().AddApplicationPart(typeof(N8nApiApp).Assembly);
 
+        // The OpenAPI document states each operation's scopes (x-required-scopes, security, 401/403),
+        // read from the same metadata the authorization middleware enforces.
+        builder.Services.AddOpenApi(openApi => openApi.AddScopeRequirements(scopes => scopes.UseApiKeyHeader(ApiKeyAuthenticationHandler.HeaderName)));
+
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -47,6 +55,14 @@ public static class N8nApiApp
         app.MapGet("/healthz", [AllowAnonymous] () => Results.Ok(new { status = "ok" }));
         app.MapControllers();
         app.MapN8nEndpoints();
+
+        // /openapi/v1.json: in Development, or anywhere with OpenApi:Enabled=true. Public, like n8n's spec:
+        // it names scopes, never keys.
+        if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>(OpenApiEnabledKey))
+        {
+            app.MapOpenApi().AllowAnonymous();
+        }
+
         return app;
     }
 
