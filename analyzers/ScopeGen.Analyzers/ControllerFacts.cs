@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace ScopeGen.Analyzers;
@@ -31,28 +33,68 @@ internal static class ControllerFacts
         return type.Name.EndsWith("Controller", StringComparison.OrdinalIgnoreCase) || HasAttribute(type, types.ControllerAttribute);
     }
 
+    /// <summary>
+    /// The actions an assembly-defined base type (ControllerBase, Controller, a library's base controller)
+    /// contributes, computed once per type: walking ControllerBase's two hundred methods for each of a
+    /// thousand controllers was most of this analyzer's time.
+    /// </summary>
+    private static readonly ConditionalWeakTable<INamedTypeSymbol, List<IMethodSymbol>> MetadataActions = new();
+
     /// <summary>The actions of a controller: its public instance methods, declared or inherited (most derived only).</summary>
     public static IEnumerable<IMethodSymbol> Actions(INamedTypeSymbol controller, KnownTypes types)
     {
         var overridden = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         for (var type = controller; type is not null && type.SpecialType != SpecialType.System_Object; type = type.BaseType)
         {
-            foreach (var member in type.GetMembers())
+            if (type.DeclaringSyntaxReferences.IsEmpty)
             {
-                if (member is not IMethodSymbol method || method.MethodKind != MethodKind.Ordinary || overridden.Contains(method.OriginalDefinition))
+                foreach (var inherited in MetadataActions.GetValue(type, t => DeclaredAndInheritedActions(t, types, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)).ToList()))
                 {
-                    continue;
+                    if (!overridden.Contains(inherited.OriginalDefinition))
+                    {
+                        yield return inherited;
+                    }
                 }
 
-                for (var baseMethod = method.OverriddenMethod; baseMethod is not null; baseMethod = baseMethod.OverriddenMethod)
-                {
-                    overridden.Add(baseMethod.OriginalDefinition);
-                }
+                yield break;
+            }
 
-                if (IsAction(method, types))
-                {
-                    yield return method;
-                }
+            foreach (var action in DeclaredActions(type, types, overridden))
+            {
+                yield return action;
+            }
+        }
+    }
+
+    private static IEnumerable<IMethodSymbol> DeclaredAndInheritedActions(INamedTypeSymbol start, KnownTypes types, HashSet<IMethodSymbol> overridden)
+    {
+        for (var type = start; type is not null && type.SpecialType != SpecialType.System_Object; type = type.BaseType)
+        {
+            foreach (var action in DeclaredActions(type, types, overridden))
+            {
+                yield return action;
+            }
+        }
+    }
+
+    /// <summary>The actions <paramref name="type"/> declares, skipping those a more derived type overrides; records what they override.</summary>
+    private static IEnumerable<IMethodSymbol> DeclaredActions(INamedTypeSymbol type, KnownTypes types, HashSet<IMethodSymbol> overridden)
+    {
+        foreach (var member in type.GetMembers())
+        {
+            if (member is not IMethodSymbol method || method.MethodKind != MethodKind.Ordinary || overridden.Contains(method.OriginalDefinition))
+            {
+                continue;
+            }
+
+            for (var baseMethod = method.OverriddenMethod; baseMethod is not null; baseMethod = baseMethod.OverriddenMethod)
+            {
+                overridden.Add(baseMethod.OriginalDefinition);
+            }
+
+            if (IsAction(method, types))
+            {
+                yield return method;
             }
         }
     }

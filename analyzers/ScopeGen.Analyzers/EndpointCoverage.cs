@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -439,35 +440,9 @@ internal sealed class EndpointCoverage
     /// <summary>The values assigned to a local or parameter in the body that contains <paramref name="use"/>.</summary>
     private static List<IOperation> AssignedValues(ISymbol symbol, IOperation use, out bool escapes)
     {
-        escapes = false;
-        var values = new List<IOperation>();
-        foreach (var operation in Root(use).DescendantsAndSelf())
-        {
-            switch (operation)
-            {
-                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, symbol):
-                    if (declarator.GetVariableInitializer() is { } initializer)
-                    {
-                        values.Add(initializer.Value);
-                    }
-
-                    break;
-                case ISimpleAssignmentOperation assignment when References(assignment.Target, symbol):
-                    values.Add(assignment.Value);
-                    break;
-                case ICompoundAssignmentOperation or ICoalesceAssignmentOperation or IDeconstructionAssignmentOperation when operation.Descendants().Any(child => References(child, symbol)):
-                    escapes = true;
-                    break;
-                case IArgumentOperation { Parameter.RefKind: not RefKind.None } argument when References(argument.Value, symbol):
-                    escapes = true;
-                    break;
-                case IDeclarationExpressionOperation declaration when declaration.Descendants().Any(child => References(child, symbol)):
-                    escapes = true;
-                    break;
-            }
-        }
-
-        return values;
+        var uses = BodyIndex.For(Root(use)).Find(symbol);
+        escapes = uses?.Escapes ?? false;
+        return uses is null ? new List<IOperation>() : new List<IOperation>(uses.Values);
     }
 
     /// <summary>
@@ -516,33 +491,40 @@ internal sealed class EndpointCoverage
     /// </summary>
     private bool HasCoveringStatement(ISymbol symbol, IOperation use, CancellationToken cancellationToken)
     {
-        foreach (var operation in Root(use).DescendantsAndSelf())
+        if (BodyIndex.For(Root(use)).Find(symbol) is not { } uses)
         {
-            if (operation is not (ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation) || !References(operation, symbol))
-            {
-                continue;
-            }
+            return false;
+        }
 
-            if (!WalkChainUp(operation, out var top))
-            {
-                continue;
-            }
-
-            // Evaluating the chain adds the convention, wherever the expression stands, unless it may not run.
-            var statement = top.Syntax.FirstAncestorOrSelf<StatementSyntax>();
-            if (statement is not (ExpressionStatementSyntax or LocalDeclarationStatementSyntax) || MayNotRun(top.Syntax, statement))
-            {
-                continue;
-            }
-
-            var container = statement.Parent is GlobalStatementSyntax global ? global.Parent : statement.Parent;
-            if (container is (BlockSyntax or CompilationUnitSyntax) && container.Span.Contains(use.Syntax.Span) && container.SyntaxTree == use.Syntax.SyntaxTree)
+        foreach (var container in uses.CoveringContainers(reference => CoveringContainer(reference, cancellationToken)))
+        {
+            if (container.Span.Contains(use.Syntax.Span) && container.SyntaxTree == use.Syntax.SyntaxTree)
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>The block a covering statement on <paramref name="reference"/> stands in, or null when it is no such statement.</summary>
+    private SyntaxNode? CoveringContainer(IOperation reference, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!WalkChainUp(reference, out var top))
+        {
+            return null;
+        }
+
+        // Evaluating the chain adds the convention, wherever the expression stands, unless it may not run.
+        var statement = top.Syntax.FirstAncestorOrSelf<StatementSyntax>();
+        if (statement is not (ExpressionStatementSyntax or LocalDeclarationStatementSyntax) || MayNotRun(top.Syntax, statement))
+        {
+            return null;
+        }
+
+        var container = statement.Parent is GlobalStatementSyntax global ? global.Parent : statement.Parent;
+        return container is BlockSyntax or CompilationUnitSyntax ? container : null;
     }
 
     private static bool MayNotRun(SyntaxNode node, StatementSyntax statement)
@@ -559,16 +541,115 @@ internal sealed class EndpointCoverage
         return false;
     }
 
-    private static bool References(IOperation operation, ISymbol symbol)
+    /// <summary>The local, parameter or field (as its original definition) an expression reads, if any.</summary>
+    private static ISymbol? ReferencedSymbol(IOperation operation) => Unwrap(operation) switch
     {
-        var target = Unwrap(operation) switch
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        IFieldReferenceOperation field => field.Field.OriginalDefinition,
+        _ => null,
+    };
+
+    private static ISymbol Key(ISymbol symbol) => symbol is IFieldSymbol field ? field.OriginalDefinition : symbol;
+
+    /// <summary>
+    /// Every use of every local, parameter and field in one body, found in one walk and kept for the
+    /// body's lifetime: each endpoint asks about the same builders, and walking the whole body per
+    /// endpoint made analysis quadratic in the number of endpoints in a method.
+    /// </summary>
+    private sealed class BodyIndex
+    {
+        private static readonly ConditionalWeakTable<IOperation, BodyIndex> Cache = new();
+
+        private readonly Dictionary<ISymbol, SymbolUses> uses = new(SymbolEqualityComparer.Default);
+
+        private BodyIndex(IOperation root)
         {
-            ILocalReferenceOperation local => (ISymbol)local.Local,
-            IParameterReferenceOperation parameter => parameter.Parameter,
-            IFieldReferenceOperation field => field.Field.OriginalDefinition,
-            _ => null,
-        };
-        return target is not null && SymbolEqualityComparer.Default.Equals(target, symbol is IFieldSymbol field2 ? field2.OriginalDefinition : symbol);
+            foreach (var operation in root.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IVariableDeclaratorOperation declarator:
+                        if (declarator.GetVariableInitializer() is { } initializer)
+                        {
+                            Get(declarator.Symbol).Values.Add(initializer.Value);
+                        }
+
+                        break;
+                    case ISimpleAssignmentOperation assignment when ReferencedSymbol(assignment.Target) is { } target:
+                        Get(target).Values.Add(assignment.Value);
+                        break;
+                    case ICompoundAssignmentOperation or ICoalesceAssignmentOperation or IDeconstructionAssignmentOperation or IDeclarationExpressionOperation:
+                        foreach (var child in operation.Descendants())
+                        {
+                            if (ReferencedSymbol(child) is { } written)
+                            {
+                                Get(written).Escapes = true;
+                            }
+                        }
+
+                        break;
+                    case IArgumentOperation { Parameter.RefKind: not RefKind.None } argument when ReferencedSymbol(argument.Value) is { } passed:
+                        Get(passed).Escapes = true;
+                        break;
+                }
+
+                if (operation is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation && ReferencedSymbol(operation) is { } read)
+                {
+                    Get(read).References.Add(operation);
+                }
+            }
+        }
+
+        public static BodyIndex For(IOperation root) => Cache.GetValue(root, static r => new BodyIndex(r));
+
+        public SymbolUses? Find(ISymbol symbol) => uses.TryGetValue(Key(symbol), out var found) ? found : null;
+
+        private SymbolUses Get(ISymbol symbol)
+        {
+            var key = Key(symbol);
+            if (!uses.TryGetValue(key, out var found))
+            {
+                found = new SymbolUses();
+                uses.Add(key, found);
+            }
+
+            return found;
+        }
+    }
+
+    /// <summary>How one symbol is used in a body. Built once, then read from any thread.</summary>
+    private sealed class SymbolUses
+    {
+        private readonly object gate = new();
+        private List<SyntaxNode>? coveringContainers;
+
+        public List<IOperation> Values { get; } = new();
+
+        public List<IOperation> References { get; } = new();
+
+        public bool Escapes { get; set; }
+
+        /// <summary>The blocks that hold a covering statement on this symbol, computed on first use.</summary>
+        public List<SyntaxNode> CoveringContainers(Func<IOperation, SyntaxNode?> containerOf)
+        {
+            lock (gate)
+            {
+                if (coveringContainers is null)
+                {
+                    coveringContainers = new List<SyntaxNode>();
+                    foreach (var reference in References)
+                    {
+                        if (containerOf(reference) is { } container)
+                        {
+                            coveringContainers.Add(container);
+                        }
+                    }
+                }
+
+                return coveringContainers;
+            }
+        }
     }
 
     private static IOperation Root(IOperation operation)

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -27,7 +28,20 @@ internal static class ScopeArguments
     /// <summary>The arguments of an attribute, if it is <c>[RequireScope]</c> or <c>[Authorize]</c>.</summary>
     public static void FromAttribute(AttributeSyntax attribute, SemanticModel model, KnownTypes types, List<ScopeArgument> results, CancellationToken cancellationToken)
     {
-        if (attribute.ArgumentList is not { } arguments || model.GetSymbolInfo(attribute, cancellationToken).Symbol is not IMethodSymbol constructor)
+        if (attribute.ArgumentList is not { } arguments || !MayBeScopeAttribute(attribute))
+        {
+            return;
+        }
+
+        if (DeclaredAttributeData(attribute, model, cancellationToken) is { } data)
+        {
+            if (FromAttributeData(data, arguments, types, results))
+            {
+                return;
+            }
+        }
+
+        if (model.GetSymbolInfo(attribute, cancellationToken).Symbol is not IMethodSymbol constructor)
         {
             return;
         }
@@ -57,6 +71,113 @@ internal static class ScopeArguments
                 Add(argument.Expression, model.GetConstantValue(argument.Expression, cancellationToken), kind, results);
             }
         }
+    }
+
+    /// <summary>
+    /// A syntactic pre-filter: binding every attribute of a large project ([HttpGet], [Route], ...) costs more
+    /// than everything else these analyzers do. A using alias could rename the attribute, so a file with
+    /// aliases is always bound.
+    /// </summary>
+    internal static bool MayBeScopeAttribute(AttributeSyntax attribute, bool includeAuthorize = true)
+    {
+        var name = attribute.Name switch
+        {
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            _ => null,
+        };
+        if (name is "RequireScope" or "RequireScopeAttribute" || (includeAuthorize && name is "Authorize" or "AuthorizeAttribute"))
+        {
+            return true;
+        }
+
+        return attribute.SyntaxTree.GetRoot().DescendantNodes(node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
+            .OfType<UsingDirectiveSyntax>().Any(directive => directive.Alias is not null);
+    }
+
+    /// <summary>
+    /// The compiler's own data for an attribute on a type or member declaration: bound once and cached on
+    /// the symbol, so reading it costs nothing where binding the attribute syntax again costs the most.
+    /// Null for attributes elsewhere (lambdas, local functions, parameters, assembly), which are bound.
+    /// </summary>
+    internal static AttributeData? DeclaredAttributeData(AttributeSyntax attribute, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (attribute.Parent is not AttributeListSyntax { Target: null } list || list.Parent is not (BaseTypeDeclarationSyntax or MethodDeclarationSyntax))
+        {
+            return null;
+        }
+
+        var symbol = model.GetDeclaredSymbol(list.Parent, cancellationToken);
+        if (symbol is null)
+        {
+            return null;
+        }
+
+        foreach (var data in symbol.GetAttributes())
+        {
+            if (data.ApplicationSyntaxReference is { } reference && reference.SyntaxTree == attribute.SyntaxTree && reference.Span == attribute.Span)
+            {
+                return data;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The scope arguments from the compiler's attribute data, paired with their syntax. False when the
+    /// syntax does not map one-to-one onto the data (an explicit array, an error), so the caller binds.
+    /// </summary>
+    private static bool FromAttributeData(AttributeData data, AttributeArgumentListSyntax arguments, KnownTypes types, List<ScopeArgument> results)
+    {
+        var isRequireScope = types.IsRequireScopeAttribute(data.AttributeClass);
+        if (!isRequireScope && !types.IsAuthorizeAttribute(data.AttributeClass))
+        {
+            return data.AttributeClass is not null && data.AttributeClass.TypeKind != TypeKind.Error;
+        }
+
+        var positional = arguments.Arguments.Where(a => a.NameEquals is null && a.NameColon is null).ToList();
+        var found = new List<ScopeArgument>();
+        if (isRequireScope)
+        {
+            if (data.ConstructorArguments.Length != 1 || data.ConstructorArguments[0].Kind != TypedConstantKind.Array
+                || data.ConstructorArguments[0].Values.Length != positional.Count)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < positional.Count; i++)
+            {
+                if (positional[i].Expression is ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax || positional[i].Expression.IsKind(SyntaxKind.CollectionExpression))
+                {
+                    return false;
+                }
+
+                Add(positional[i].Expression, new Optional<object?>(data.ConstructorArguments[0].Values[i].Value), ScopeArgumentKind.Scope, found);
+            }
+        }
+        else
+        {
+            if (positional.Count > 1 || positional.Count != data.ConstructorArguments.Length)
+            {
+                return false;
+            }
+
+            if (positional.Count == 1)
+            {
+                Add(positional[0].Expression, new Optional<object?>(data.ConstructorArguments[0].Value), ScopeArgumentKind.Policy, found);
+            }
+
+            foreach (var named in arguments.Arguments.Where(a => a.NameEquals?.Name.Identifier.ValueText == "Policy"))
+            {
+                var value = data.NamedArguments.FirstOrDefault(pair => pair.Key == "Policy").Value;
+                Add(named.Expression, new Optional<object?>(value.Value), ScopeArgumentKind.Policy, found);
+            }
+        }
+
+        results.AddRange(found);
+        return true;
     }
 
     /// <summary>The arguments of a call or object creation, if it is a scope or policy use.</summary>

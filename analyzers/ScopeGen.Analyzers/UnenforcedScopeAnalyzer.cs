@@ -44,7 +44,14 @@ public sealed class UnenforcedScopeAnalyzer : DiagnosticAnalyzer
             c =>
             {
                 var attribute = (AttributeSyntax)c.Node;
-                if (c.SemanticModel.GetSymbolInfo(attribute, c.CancellationToken).Symbol is IMethodSymbol constructor && types.IsRequireScopeAttribute(constructor.ContainingType))
+                if (!ScopeArguments.MayBeScopeAttribute(attribute, includeAuthorize: false))
+                {
+                    return;
+                }
+
+                var attributeType = ScopeArguments.DeclaredAttributeData(attribute, c.SemanticModel, c.CancellationToken)?.AttributeClass
+                    ?? (c.SemanticModel.GetSymbolInfo(attribute, c.CancellationToken).Symbol as IMethodSymbol)?.ContainingType;
+                if (types.IsRequireScopeAttribute(attributeType))
                 {
                     uses.Add(attribute.GetLocation());
                 }

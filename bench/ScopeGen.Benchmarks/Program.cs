@@ -17,7 +17,9 @@ if (args.Length == 3 && args[0] == "write-manifest")
 if (args.Length >= 1 && args[0] == "analyzer-time")
 {
     var runs = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
-    var input = LargeCompilation.Create();
+    var input = args.Length > 3
+        ? LargeCompilation.Create(int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), 5, int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture))
+        : LargeCompilation.Create();
     input.MeasureAnalyzerTime(1); // warm-up: JIT and metadata loading are not what we measure
     var (compiler, analyzers, diagnostics) = input.MeasureAnalyzerTime(runs);
     Console.WriteLine($"endpoints: {input.EndpointCount}, ScopeGen diagnostics: {diagnostics}, runs: {runs}");
