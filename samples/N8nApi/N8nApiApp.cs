@@ -58,13 +58,17 @@ public static class N8nApiApp
 
         // /openapi/v1.json: in Development, or anywhere with OpenApi:Enabled=true. Public, like n8n's spec:
         // it names scopes, never keys.
-        if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>(OpenApiEnabledKey))
+        if (ServesOpenApi(app))
         {
             app.MapOpenApi().AllowAnonymous();
         }
 
         return app;
     }
+
+    /// <summary>Whether <c>/openapi/v1.json</c> is served: in Development, or with <see cref="OpenApiEnabledKey"/> set to true.</summary>
+    public static bool ServesOpenApi(WebApplication app) =>
+        app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>(OpenApiEnabledKey);
 
     /// <summary>The listening addresses once started.</summary>
     public static string[] Addresses(WebApplication app) =>
@@ -77,6 +81,11 @@ public static class N8nApiApp
         var store = app.Services.GetRequiredService<ApiKeyStore>();
         output.WriteLine($"n8n-style API (ScopeGen sample) listening on {url}");
         output.WriteLine($"  {store.Count} API key(s) configured; health: {url}/healthz");
+        if (ServesOpenApi(app))
+        {
+            output.WriteLine($"  OpenAPI document (each operation's scopes): {url}/openapi/v1.json");
+        }
+
         var demo = app.Environment.IsDevelopment() && store.Find(DemoKeys.ReadOnly) is not null && store.Find(DemoKeys.Full) is not null;
         if (!demo)
         {
