@@ -573,8 +573,16 @@ namespace ScopeGen.AspNetCore
                 return null;
             }
 
-            document.AddComponent<global::Microsoft.OpenApi.IOpenApiSecurityScheme>(name!, options.SecurityScheme);
-            return options.SecurityScheme;
+            // A copy per document, flows included: documents are built concurrently, and filling one's
+            // OAuth scopes must not touch the configured scheme.
+            var scheme = options.SecurityScheme.CreateShallowCopy() as global::Microsoft.OpenApi.OpenApiSecurityScheme ?? options.SecurityScheme;
+            if (scheme.Flows != null)
+            {
+                scheme.Flows = new global::Microsoft.OpenApi.OpenApiOAuthFlows(scheme.Flows);
+            }
+
+            document.AddComponent<global::Microsoft.OpenApi.IOpenApiSecurityScheme>(name!, scheme);
+            return scheme;
         }
 
         /// <summary>

@@ -197,7 +197,7 @@ public sealed class TransformerTests
     [Fact]
     public async Task An_OAuth2_scheme_lists_every_manifest_scope_with_its_description_in_each_flow()
     {
-        await using var app = await ShapesApp.StartAsync(scopes => scopes.UseOAuth2(new OpenApiOAuthFlows
+        var configured = new OpenApiOAuthFlows
         {
             ClientCredentials = new OpenApiOAuthFlow { TokenUrl = new Uri("https://auth.example.com/token") },
             AuthorizationCode = new OpenApiOAuthFlow
@@ -206,8 +206,15 @@ public sealed class TransformerTests
                 TokenUrl = new Uri("https://auth.example.com/token"),
                 Scopes = new Dictionary<string, string> { ["openid"] = "Sign in." },
             },
-        }));
+        };
+        await using var app = await ShapesApp.StartAsync(scopes => scopes.UseOAuth2(configured));
         var document = await app.GetDocumentAsync();
+        var again = await app.GetDocumentAsync();
+
+        // Each document gets its own copy of the flows: the configured ones are never filled in.
+        Assert.Null(configured.ClientCredentials.Scopes);
+        Assert.Equal(new[] { "openid" }, configured.AuthorizationCode.Scopes.Keys);
+        Assert.Equal(document.ToJsonString(), again.ToJsonString());
         var flows = document["components"]!["securitySchemes"]!["OAuth2"]!["flows"]!;
         var expected = Scopes.All.ToDictionary(scope => scope, scope => Scopes.TryGetDescription(scope, out var description) ? description : throw new InvalidOperationException());
 
