@@ -425,6 +425,9 @@ namespace ScopeGen.AspNetCore
         public const int MaxSecurityAlternatives = 16;
 
         private readonly ScopeOpenApiOptions options;
+        private readonly object indexLock = new object();
+        private global::System.Collections.Generic.IReadOnlyList<global::Microsoft.AspNetCore.Http.Endpoint>? indexedEndpoints;
+        private global::System.Collections.Generic.Dictionary<global::Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor, global::Microsoft.AspNetCore.Http.EndpointMetadataCollection>? index;
 
         public ScopeOpenApiTransformer(ScopeOpenApiOptions options)
         {
@@ -589,21 +592,44 @@ namespace ScopeGen.AspNetCore
         /// The endpoint's own metadata: for controllers, the routed endpoint (which also carries conventions
         /// such as <c>MapControllers().RequireScope(...)</c>); minimal APIs' descriptions already hold it.
         /// </summary>
-        private static global::Microsoft.AspNetCore.Http.EndpointMetadataCollection FindMetadata(global::Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor action, global::System.IServiceProvider services)
+        private global::Microsoft.AspNetCore.Http.EndpointMetadataCollection FindMetadata(global::Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor action, global::System.IServiceProvider services)
         {
             var endpoints = services.GetService(typeof(global::Microsoft.AspNetCore.Routing.EndpointDataSource)) as global::Microsoft.AspNetCore.Routing.EndpointDataSource;
             if (endpoints != null)
             {
-                foreach (var endpoint in endpoints.Endpoints)
+                global::Microsoft.AspNetCore.Http.EndpointMetadataCollection? metadata;
+                if (EndpointsByAction(endpoints.Endpoints).TryGetValue(action, out metadata))
                 {
-                    if (ReferenceEquals(endpoint.Metadata.GetMetadata<global::Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor>(), action))
-                    {
-                        return endpoint.Metadata;
-                    }
+                    return metadata;
                 }
             }
 
             return new global::Microsoft.AspNetCore.Http.EndpointMetadataCollection(action.EndpointMetadata);
+        }
+
+        /// <summary>Routed endpoints by their action, indexed once per endpoint list (the data source replaces the list when endpoints change).</summary>
+        private global::System.Collections.Generic.Dictionary<global::Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor, global::Microsoft.AspNetCore.Http.EndpointMetadataCollection> EndpointsByAction(global::System.Collections.Generic.IReadOnlyList<global::Microsoft.AspNetCore.Http.Endpoint> endpoints)
+        {
+            lock (indexLock)
+            {
+                if (!ReferenceEquals(indexedEndpoints, endpoints) || index == null)
+                {
+                    var built = new global::System.Collections.Generic.Dictionary<global::Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor, global::Microsoft.AspNetCore.Http.EndpointMetadataCollection>();
+                    foreach (var endpoint in endpoints)
+                    {
+                        var action = endpoint.Metadata.GetMetadata<global::Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor>();
+                        if (action != null && !built.ContainsKey(action))
+                        {
+                            built.Add(action, endpoint.Metadata);
+                        }
+                    }
+
+                    index = built;
+                    indexedEndpoints = endpoints;
+                }
+
+                return index;
+            }
         }
     }
 }
