@@ -706,6 +706,13 @@ internal sealed class EndpointCoverage
         var found = new List<IInvocationOperation>();
         foreach (var tree in compilation.SyntaxTrees)
         {
+            // Searching the text is far cheaper than walking every node of every file, and most files
+            // never mention the name.
+            if (tree.TryGetText(out var text) && text.ToString().IndexOf(name, StringComparison.Ordinal) < 0)
+            {
+                continue;
+            }
+
             SemanticModel? model = null;
             foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
             {

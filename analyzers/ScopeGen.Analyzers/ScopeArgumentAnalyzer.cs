@@ -34,7 +34,11 @@ public abstract class ScopeArgumentAnalyzer : DiagnosticAnalyzer
                 {
                     var arguments = new List<ScopeArgument>();
                     ScopeArguments.FromAttribute((AttributeSyntax)c.Node, c.SemanticModel, types, arguments, c.CancellationToken);
-                    Check(arguments, index, c.ReportDiagnostic);
+                    if (arguments.Count > 0)
+                    {
+                        // Only now: a method group on the context struct boxes it, on every attribute otherwise.
+                        Check(arguments, index, c.ReportDiagnostic);
+                    }
                 },
                 SyntaxKind.Attribute);
             start.RegisterOperationAction(
@@ -42,7 +46,10 @@ public abstract class ScopeArgumentAnalyzer : DiagnosticAnalyzer
                 {
                     var arguments = new List<ScopeArgument>();
                     ScopeArguments.FromOperation(c.Operation, types, arguments);
-                    Check(arguments, index, c.ReportDiagnostic);
+                    if (arguments.Count > 0)
+                    {
+                        Check(arguments, index, c.ReportDiagnostic);
+                    }
                 },
                 OperationKind.Invocation,
                 OperationKind.ObjectCreation);

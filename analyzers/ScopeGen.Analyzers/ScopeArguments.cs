@@ -92,9 +92,15 @@ internal static class ScopeArguments
             return true;
         }
 
-        return attribute.SyntaxTree.GetRoot().DescendantNodes(node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
-            .OfType<UsingDirectiveSyntax>().Any(directive => directive.Alias is not null);
+        return FilesWithAliases.GetValue(attribute.SyntaxTree, tree => tree.GetRoot().DescendantNodes(node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
+            .OfType<UsingDirectiveSyntax>().Any(directive => directive.Alias is not null) ? Yes : No) == Yes;
     }
+
+    private static readonly object Yes = new();
+    private static readonly object No = new();
+
+    /// <summary>Whether a file declares using aliases, looked up once per file.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxTree, object> FilesWithAliases = new();
 
     /// <summary>
     /// The compiler's own data for an attribute on a type or member declaration: bound once and cached on
@@ -137,8 +143,18 @@ internal static class ScopeArguments
             return data.AttributeClass is not null && data.AttributeClass.TypeKind != TypeKind.Error;
         }
 
-        var positional = arguments.Arguments.Where(a => a.NameEquals is null && a.NameColon is null).ToList();
-        var found = new List<ScopeArgument>();
+        var positional = new List<AttributeArgumentSyntax>(arguments.Arguments.Count);
+        foreach (var argument in arguments.Arguments)
+        {
+            if (argument.NameEquals is null && argument.NameColon is null)
+            {
+                positional.Add(argument);
+            }
+        }
+
+        // Added straight to the results, and taken back if the syntax turns out not to match the data.
+        var found = results;
+        var start = results.Count;
         if (isRequireScope)
         {
             if (data.ConstructorArguments.Length != 1 || data.ConstructorArguments[0].Kind != TypedConstantKind.Array
@@ -151,6 +167,7 @@ internal static class ScopeArguments
             {
                 if (positional[i].Expression is ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax || positional[i].Expression.IsKind(SyntaxKind.CollectionExpression))
                 {
+                    results.RemoveRange(start, results.Count - start);
                     return false;
                 }
 
@@ -176,7 +193,6 @@ internal static class ScopeArguments
             }
         }
 
-        results.AddRange(found);
         return true;
     }
 

@@ -30,11 +30,20 @@ internal static class ScopeInference
             Resource is null ? Array.Empty<ScopeEntry>() : (Inferred is null ? Resource.Scopes : new[] { Inferred }.Concat(Resource.Scopes.Where(s => s != Inferred)).ToList());
     }
 
+    /// <summary>Resources by normalized name, built once per manifest index rather than per endpoint.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ScopeIndex, Dictionary<string, ResourceEntry>> ResourcesByName = new();
+
     public static Result Infer(ScopeIndex index, string? route, string? httpMethod, string? controllerName)
     {
         var segments = Segments(route);
         var literals = segments.Select((segment, position) => (segment, position)).Where(s => !IsParameter(s.segment) && !IsNoise(s.segment)).ToList();
-        var resources = index.Resources.GroupBy(r => Normalize(r.Name)).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var resources = ResourcesByName.GetValue(index, i => i.Resources.GroupBy(r => Normalize(r.Name)).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
+
+        var normalized = new string[literals.Count];
+        for (var i = 0; i < literals.Count; i++)
+        {
+            normalized[i] = Normalize(literals[i].segment);
+        }
 
         ResourceEntry? resource = null;
         var windowEnd = -1;
@@ -42,7 +51,7 @@ internal static class ScopeInference
         {
             for (var start = literals.Count - length; start >= 0 && resource is null; start--)
             {
-                var key = string.Concat(literals.Skip(start).Take(length).Select(l => Normalize(l.segment)));
+                var key = Join(normalized, start, length);
                 resource = Lookup(resources, key);
                 if (resource is not null)
                 {
@@ -63,6 +72,22 @@ internal static class ScopeInference
         }
 
         return new Result(resource, InferAction(resource, segments, windowEnd, httpMethod));
+    }
+
+    private static string Join(string[] parts, int start, int length)
+    {
+        if (length == 1)
+        {
+            return parts[start];
+        }
+
+        var builder = new StringBuilder();
+        for (var i = start; i < start + length; i++)
+        {
+            builder.Append(parts[i]);
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>Encodes candidates for the code fix: one per line, <c>value TAB namespace TAB constant path</c>.</summary>
