@@ -59,9 +59,12 @@ internal sealed class KnownTypes
     /// <summary>The types of a compilation that references ASP.NET Core routing or MVC; otherwise null.</summary>
     public static KnownTypes? Create(Compilation compilation)
     {
-        var types = new KnownTypes(compilation);
+        // Shared by the four analyzers: each lookup by metadata name searches every reference.
+        var types = PerCompilation.GetValue(compilation, static c => new KnownTypes(c));
         return types.HasRouting || types.HasMvc ? types : null;
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, KnownTypes> PerCompilation = new();
 
     public bool IsRequireScopeAttribute(ITypeSymbol? type) => type is { Name: RequireScopeAttributeName, TypeKind: TypeKind.Class };
 

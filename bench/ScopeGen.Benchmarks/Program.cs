@@ -17,9 +17,8 @@ if (args.Length == 3 && args[0] == "write-manifest")
 if (args.Length >= 1 && args[0] == "analyzer-time")
 {
     var runs = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
-    var input = args.Length > 3
-        ? LargeCompilation.Create(int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), 5, int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture))
-        : LargeCompilation.Create();
+    // ... -- analyzer-time [runs] [covered]: "covered" puts a scope on every endpoint (no findings).
+    var input = LargeCompilation.Create(withFindings: !(args.Length > 2 && args[2] == "covered"));
     input.MeasureAnalyzerTime(1); // warm-up: JIT and metadata loading are not what we measure
     var (compiler, analyzers, diagnostics) = input.MeasureAnalyzerTime(runs);
     Console.WriteLine($"endpoints: {input.EndpointCount}, ScopeGen diagnostics: {diagnostics}, runs: {runs}");
