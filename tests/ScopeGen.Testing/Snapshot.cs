@@ -17,7 +17,7 @@ public static class Snapshot
 
     public static void Match(string actual, string name, string extension = "cs", [CallerFilePath] string testFile = "")
     {
-        var directory = Path.GetDirectoryName(testFile)!;
+        var directory = Path.GetDirectoryName(SourcePath(testFile))!;
         var prefix = Path.GetFileNameWithoutExtension(testFile) + "." + name;
         var verifiedPath = Path.Combine(directory, "Snapshots", $"{prefix}.verified.{extension}");
         var receivedPath = Path.Combine(directory, "Snapshots", $"{prefix}.received.{extension}");
@@ -50,6 +50,28 @@ public static class Snapshot
         throw new XunitException(expected is null
             ? $"No verified snapshot {verifiedPath}. The output was written to {receivedPath}; review it and rename it, or run with {AcceptVariable}=1."
             : $"Snapshot mismatch for {verifiedPath}. The output was written to {receivedPath}; diff the two, then rename it or run with {AcceptVariable}=1 to accept.\n{FirstDifference(expected, normalized)}");
+    }
+
+    /// <summary>
+    /// The test file's path on this machine. A CI build (<c>ContinuousIntegrationBuild</c>) maps source
+    /// paths to <c>/_/</c> for deterministic output; the repository root is found from the test binaries.
+    /// </summary>
+    private static string SourcePath(string testFile)
+    {
+        if (!testFile.StartsWith("/_/", StringComparison.Ordinal) && !testFile.StartsWith("/_\\", StringComparison.Ordinal))
+        {
+            return testFile;
+        }
+
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "ScopeGen.sln")))
+            {
+                return Path.Combine(directory.FullName, testFile.Substring(3));
+            }
+        }
+
+        return testFile;
     }
 
     private static bool IsAcceptMode() =>
