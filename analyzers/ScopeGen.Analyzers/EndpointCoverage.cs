@@ -58,11 +58,17 @@ internal sealed class EndpointCoverage
         return false;
     }
 
+    /// <summary>Whether every action of a controller is covered: by its class's or base classes' attributes, or a MapControllers() convention.</summary>
+    public bool IsControllerCovered(INamedTypeSymbol controller) =>
+        ControllerFacts.InheritedAttributes(controller).Any(AttributesCover) || ControllersCoveredByConvention;
+
+    /// <summary>Whether a controller action is covered by its own or its overridden methods' attributes.</summary>
+    public bool IsActionCoveredByItsAttributes(IMethodSymbol action) =>
+        ControllerFacts.InheritedAttributes(action).Any(AttributesCover);
+
     /// <summary>Whether a controller action is covered by its own, its overridden methods', its class's or its base classes' attributes.</summary>
     public bool IsActionCovered(INamedTypeSymbol controller, IMethodSymbol action) =>
-        ControllerFacts.InheritedAttributes(action).Any(AttributesCover) ||
-        ControllerFacts.InheritedAttributes(controller).Any(AttributesCover) ||
-        ControllersCoveredByConvention;
+        IsActionCoveredByItsAttributes(action) || IsControllerCovered(controller);
 
     /// <summary>Whether an invocation maps a minimal-API endpoint; gives its route builder and handler.</summary>
     public bool IsEndpointMapping(IInvocationOperation invocation, out IOperation? receiver, out IOperation? handler)

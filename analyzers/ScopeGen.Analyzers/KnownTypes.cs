@@ -106,12 +106,17 @@ internal sealed class KnownTypes
             return true;
         }
 
-        foreach (var implemented in type.AllInterfaces)
+        if (contract.TypeKind == TypeKind.Interface)
         {
-            if (SymbolEqualityComparer.Default.Equals(implemented, contract))
+            foreach (var implemented in type.AllInterfaces)
             {
-                return true;
+                if (SymbolEqualityComparer.Default.Equals(implemented, contract))
+                {
+                    return true;
+                }
             }
+
+            return false;
         }
 
         for (var current = type.BaseType; current is not null; current = current.BaseType)

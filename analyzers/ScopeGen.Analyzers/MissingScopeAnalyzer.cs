@@ -48,10 +48,16 @@ public sealed class MissingScopeAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // Decided once per controller, not per action: a covered class covers every action.
+        if (coverage.IsControllerCovered(controller))
+        {
+            return;
+        }
+
         foreach (var action in ControllerFacts.Actions(controller, coverage.Types))
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            if (coverage.IsActionCovered(controller, action))
+            if (coverage.IsActionCoveredByItsAttributes(action))
             {
                 continue;
             }

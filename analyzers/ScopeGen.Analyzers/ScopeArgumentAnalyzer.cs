@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace ScopeGen.Analyzers;
 
@@ -29,18 +30,43 @@ public abstract class ScopeArgumentAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSyntaxNodeAction(
+            // Attributes of types and methods come from the compiler's attribute data: binding every
+            // attribute's syntax again was the largest part of these analyzers' cost.
+            start.RegisterSymbolAction(
                 c =>
                 {
                     var arguments = new List<ScopeArgument>();
-                    ScopeArguments.FromAttribute((AttributeSyntax)c.Node, c.SemanticModel, types, arguments, c.CancellationToken);
+                    ScopeArguments.FromSymbolAttributes(c.Symbol, c.Compilation, types, arguments, c.CancellationToken);
                     if (arguments.Count > 0)
                     {
-                        // Only now: a method group on the context struct boxes it, on every attribute otherwise.
+                        // Only now: a method group on the context struct boxes it.
                         Check(arguments, index, c.ReportDiagnostic);
                     }
                 },
-                SyntaxKind.Attribute);
+                SymbolKind.NamedType,
+                SymbolKind.Method);
+            start.RegisterOperationAction(
+                c =>
+                {
+                    var symbol = c.Operation switch
+                    {
+                        IAnonymousFunctionOperation lambda => lambda.Symbol,
+                        ILocalFunctionOperation local => local.Symbol,
+                        _ => null,
+                    };
+                    var arguments = new List<ScopeArgument>();
+                    if (symbol is not null)
+                    {
+                        ScopeArguments.FromSymbolAttributes(symbol, c.Compilation, types, arguments, c.CancellationToken);
+                    }
+
+                    if (arguments.Count > 0)
+                    {
+                        Check(arguments, index, c.ReportDiagnostic);
+                    }
+                },
+                OperationKind.AnonymousFunction,
+                OperationKind.LocalFunction);
             start.RegisterOperationAction(
                 c =>
                 {

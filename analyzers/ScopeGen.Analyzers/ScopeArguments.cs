@@ -103,6 +103,34 @@ internal static class ScopeArguments
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxTree, object> FilesWithAliases = new();
 
     /// <summary>
+    /// The scope arguments of the <c>[RequireScope]</c> and <c>[Authorize]</c> attributes of a symbol, from the
+    /// compiler's attribute data (bound once, cached on the symbol) paired with their syntax. Only an
+    /// attribute whose syntax does not map onto its data (an explicit array) is bound again.
+    /// </summary>
+    public static void FromSymbolAttributes(ISymbol symbol, Compilation compilation, KnownTypes types, List<ScopeArgument> results, CancellationToken cancellationToken)
+    {
+        foreach (var data in symbol.GetAttributes())
+        {
+            if (!types.IsRequireScopeAttribute(data.AttributeClass) && !types.IsAuthorizeAttribute(data.AttributeClass))
+            {
+                continue;
+            }
+
+            if (data.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax syntax || syntax.ArgumentList is not { } arguments)
+            {
+                continue;
+            }
+
+            if (!FromAttributeData(data, arguments, types, results))
+            {
+#pragma warning disable RS1030 // Rare: an attribute written with an explicit array; binding it is the only way to pair values and syntax.
+                FromAttribute(syntax, compilation.GetSemanticModel(syntax.SyntaxTree), types, results, cancellationToken);
+#pragma warning restore RS1030
+            }
+        }
+    }
+
+    /// <summary>
     /// The compiler's own data for an attribute on a type or member declaration: bound once and cached on
     /// the symbol, so reading it costs nothing where binding the attribute syntax again costs the most.
     /// Null for attributes elsewhere (lambdas, local functions, parameters, assembly), which are bound.

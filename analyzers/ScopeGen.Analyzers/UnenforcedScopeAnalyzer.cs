@@ -40,23 +40,33 @@ public sealed class UnenforcedScopeAnalyzer : DiagnosticAnalyzer
 
         var uses = new ConcurrentBag<Location>();
         var registers = 0;
-        context.RegisterSyntaxNodeAction(
+        // [RequireScope] uses from the compiler's attribute data, rather than binding every attribute again.
+        void AddAttributeUses(ISymbol symbol, CancellationToken cancellationToken)
+        {
+            foreach (var data in symbol.GetAttributes())
+            {
+                if (types.IsRequireScopeAttribute(data.AttributeClass) && data.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is { } syntax)
+                {
+                    uses.Add(syntax.GetLocation());
+                }
+            }
+        }
+
+        context.RegisterSymbolAction(c => AddAttributeUses(c.Symbol, c.CancellationToken), SymbolKind.NamedType, SymbolKind.Method);
+        context.RegisterOperationAction(
             c =>
             {
-                var attribute = (AttributeSyntax)c.Node;
-                if (!ScopeArguments.MayBeScopeAttribute(attribute, includeAuthorize: false))
+                if (c.Operation is IAnonymousFunctionOperation { Symbol: { } lambda })
                 {
-                    return;
+                    AddAttributeUses(lambda, c.CancellationToken);
                 }
-
-                var attributeType = ScopeArguments.DeclaredAttributeData(attribute, c.SemanticModel, c.CancellationToken)?.AttributeClass
-                    ?? (c.SemanticModel.GetSymbolInfo(attribute, c.CancellationToken).Symbol as IMethodSymbol)?.ContainingType;
-                if (types.IsRequireScopeAttribute(attributeType))
+                else if (c.Operation is ILocalFunctionOperation { Symbol: { } local })
                 {
-                    uses.Add(attribute.GetLocation());
+                    AddAttributeUses(local, c.CancellationToken);
                 }
             },
-            SyntaxKind.Attribute);
+            OperationKind.AnonymousFunction,
+            OperationKind.LocalFunction);
         context.RegisterOperationAction(
             c =>
             {
