@@ -68,7 +68,24 @@ internal static class ScopeArguments
 
             if (counts)
             {
-                Add(argument.Expression, model.GetConstantValue(argument.Expression, cancellationToken), kind, results);
+                // An explicit array for the params parameter: each element is a scope.
+                var elements = argument.Expression switch
+                {
+                    ArrayCreationExpressionSyntax { Initializer: { } initializer } => initializer.Expressions,
+                    ImplicitArrayCreationExpressionSyntax { Initializer: { } initializer } => initializer.Expressions,
+                    _ => default(SeparatedSyntaxList<ExpressionSyntax>?),
+                };
+                if (isRequireScope && elements is { } items)
+                {
+                    foreach (var item in items)
+                    {
+                        Add(item, model.GetConstantValue(item, cancellationToken), kind, results);
+                    }
+                }
+                else
+                {
+                    Add(argument.Expression, model.GetConstantValue(argument.Expression, cancellationToken), kind, results);
+                }
             }
         }
     }
@@ -185,7 +202,9 @@ internal static class ScopeArguments
         var start = results.Count;
         if (isRequireScope)
         {
+            // A null array (RequireScope(null!)) has no Values at all: bind it instead.
             if (data.ConstructorArguments.Length != 1 || data.ConstructorArguments[0].Kind != TypedConstantKind.Array
+                || data.ConstructorArguments[0].IsNull || data.ConstructorArguments[0].Values.IsDefault
                 || data.ConstructorArguments[0].Values.Length != positional.Count)
             {
                 return false;
@@ -204,7 +223,10 @@ internal static class ScopeArguments
         }
         else
         {
-            if (positional.Count > 1 || positional.Count != data.ConstructorArguments.Length)
+            // TypedConstant.Value throws for an array (erroneous code such as [Authorize(new[] { "a" })]): bind those.
+            if (positional.Count > 1 || positional.Count != data.ConstructorArguments.Length
+                || data.ConstructorArguments.Any(argument => argument.Kind == TypedConstantKind.Array)
+                || data.NamedArguments.Any(pair => pair.Value.Kind == TypedConstantKind.Array))
             {
                 return false;
             }
@@ -266,13 +288,14 @@ internal static class ScopeArguments
     {
         foreach (var named in attribute.NamedArguments)
         {
-            if (named.Key == "Policy" && named.Value.Value is string policy)
+            if (named.Key == "Policy" && named.Value.Kind != TypedConstantKind.Array && named.Value.Value is string policy)
             {
                 return policy;
             }
         }
 
-        return attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string ctorPolicy ? ctorPolicy : null;
+        return attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Kind != TypedConstantKind.Array
+            && attribute.ConstructorArguments[0].Value is string ctorPolicy ? ctorPolicy : null;
     }
 
     private static void AddStrings(IEnumerable<IArgumentOperation> arguments, ScopeArgumentKind kind, List<ScopeArgument> results)

@@ -8,6 +8,26 @@ namespace ScopeGen.Analyzers.Tests;
 public class ScopeArgumentTests
 {
     [Fact]
+    public async Task Null_and_explicit_array_arguments_are_read_without_throwing()
+    {
+        // Regression: a null params array has no TypedConstant.Values, and an explicit array cannot be
+        // paired with its syntax from the attribute data (found by the analyzer fuzz test).
+        var run = await AnalyzerHarness.VerifyAsync(new[] { EndpointCorpus.Usings + """
+            #nullable disable
+            public class WorkflowsController : ControllerBase
+            {
+                [RequireScope(null)]
+                [Authorize(Policy = null)]
+                public IActionResult Get() => Ok();
+
+                [RequireScope(new[] { Scopes.Workflow.List, {|SCOPE002:"workflow:lst"|} })]
+                public IActionResult List() => Ok();
+            }
+            """ }, new[] { "SCOPE002" });
+        Assert.Single(run.Diagnostics, d => d.Id == "SCOPE002");
+    }
+
+    [Fact]
     public async Task Undefined_scopes_in_every_position_with_did_you_mean()
     {
         var run = await AnalyzerHarness.VerifyAsync(new[] { EndpointCorpus.Usings + """
