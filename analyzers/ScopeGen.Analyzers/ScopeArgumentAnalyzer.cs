@@ -48,16 +48,15 @@ public abstract class ScopeArgumentAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(
                 c =>
                 {
-                    var symbol = c.Operation switch
-                    {
-                        IAnonymousFunctionOperation lambda => lambda.Symbol,
-                        ILocalFunctionOperation local => local.Symbol,
-                        _ => null,
-                    };
                     var arguments = new List<ScopeArgument>();
-                    if (symbol is not null)
+                    if (ScopeArguments.DeclaredFunction(c.Operation) is { } function)
                     {
-                        ScopeArguments.FromSymbolAttributes(symbol, c.Compilation, types, arguments, c.CancellationToken);
+                        // Lambdas and local functions: their attributes, as for methods above.
+                        ScopeArguments.FromSymbolAttributes(function, c.Compilation, types, arguments, c.CancellationToken);
+                    }
+                    else
+                    {
+                        ScopeArguments.FromOperation(c.Operation, types, arguments);
                     }
 
                     if (arguments.Count > 0)
@@ -66,17 +65,7 @@ public abstract class ScopeArgumentAnalyzer : DiagnosticAnalyzer
                     }
                 },
                 OperationKind.AnonymousFunction,
-                OperationKind.LocalFunction);
-            start.RegisterOperationAction(
-                c =>
-                {
-                    var arguments = new List<ScopeArgument>();
-                    ScopeArguments.FromOperation(c.Operation, types, arguments);
-                    if (arguments.Count > 0)
-                    {
-                        Check(arguments, index, c.ReportDiagnostic);
-                    }
-                },
+                OperationKind.LocalFunction,
                 OperationKind.Invocation,
                 OperationKind.ObjectCreation);
         });

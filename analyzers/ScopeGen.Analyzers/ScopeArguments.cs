@@ -25,23 +25,10 @@ internal readonly record struct ScopeArgument(ScopeArgumentKind Kind, SyntaxNode
 /// <summary>Finds the scope and policy strings of <c>[RequireScope]</c>, <c>.RequireScope()</c>, <c>[Authorize]</c> and <c>.RequireAuthorization()</c>.</summary>
 internal static class ScopeArguments
 {
-    /// <summary>The arguments of an attribute, if it is <c>[RequireScope]</c> or <c>[Authorize]</c>.</summary>
+    /// <summary>The arguments of an attribute, if it is <c>[RequireScope]</c> or <c>[Authorize]</c>, by binding its syntax (the slow path).</summary>
     public static void FromAttribute(AttributeSyntax attribute, SemanticModel model, KnownTypes types, List<ScopeArgument> results, CancellationToken cancellationToken)
     {
-        if (attribute.ArgumentList is not { } arguments || !MayBeScopeAttribute(attribute))
-        {
-            return;
-        }
-
-        if (DeclaredAttributeData(attribute, model, cancellationToken) is { } data)
-        {
-            if (FromAttributeData(data, arguments, types, results))
-            {
-                return;
-            }
-        }
-
-        if (model.GetSymbolInfo(attribute, cancellationToken).Symbol is not IMethodSymbol constructor)
+        if (attribute.ArgumentList is not { } arguments || model.GetSymbolInfo(attribute, cancellationToken).Symbol is not IMethodSymbol constructor)
         {
             return;
         }
@@ -90,34 +77,13 @@ internal static class ScopeArguments
         }
     }
 
-    /// <summary>
-    /// A syntactic pre-filter: binding every attribute of a large project ([HttpGet], [Route], ...) costs more
-    /// than everything else these analyzers do. A using alias could rename the attribute, so a file with
-    /// aliases is always bound.
-    /// </summary>
-    internal static bool MayBeScopeAttribute(AttributeSyntax attribute, bool includeAuthorize = true)
+    /// <summary>The lambda or local function an operation declares (symbol actions do not visit them), if any.</summary>
+    public static IMethodSymbol? DeclaredFunction(IOperation operation) => operation switch
     {
-        var name = attribute.Name switch
-        {
-            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-            AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
-            SimpleNameSyntax simple => simple.Identifier.ValueText,
-            _ => null,
-        };
-        if (name is "RequireScope" or "RequireScopeAttribute" || (includeAuthorize && name is "Authorize" or "AuthorizeAttribute"))
-        {
-            return true;
-        }
-
-        return FilesWithAliases.GetValue(attribute.SyntaxTree, tree => tree.GetRoot().DescendantNodes(node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
-            .OfType<UsingDirectiveSyntax>().Any(directive => directive.Alias is not null) ? Yes : No) == Yes;
-    }
-
-    private static readonly object Yes = new();
-    private static readonly object No = new();
-
-    /// <summary>Whether a file declares using aliases, looked up once per file.</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxTree, object> FilesWithAliases = new();
+        IAnonymousFunctionOperation lambda => lambda.Symbol,
+        ILocalFunctionOperation local => local.Symbol,
+        _ => null,
+    };
 
     /// <summary>
     /// The scope arguments of the <c>[RequireScope]</c> and <c>[Authorize]</c> attributes of a symbol, from the
@@ -145,35 +111,6 @@ internal static class ScopeArguments
 #pragma warning restore RS1030
             }
         }
-    }
-
-    /// <summary>
-    /// The compiler's own data for an attribute on a type or member declaration: bound once and cached on
-    /// the symbol, so reading it costs nothing where binding the attribute syntax again costs the most.
-    /// Null for attributes elsewhere (lambdas, local functions, parameters, assembly), which are bound.
-    /// </summary>
-    internal static AttributeData? DeclaredAttributeData(AttributeSyntax attribute, SemanticModel model, CancellationToken cancellationToken)
-    {
-        if (attribute.Parent is not AttributeListSyntax { Target: null } list || list.Parent is not (BaseTypeDeclarationSyntax or MethodDeclarationSyntax))
-        {
-            return null;
-        }
-
-        var symbol = model.GetDeclaredSymbol(list.Parent, cancellationToken);
-        if (symbol is null)
-        {
-            return null;
-        }
-
-        foreach (var data in symbol.GetAttributes())
-        {
-            if (data.ApplicationSyntaxReference is { } reference && reference.SyntaxTree == attribute.SyntaxTree && reference.Span == attribute.Span)
-            {
-                return data;
-            }
-        }
-
-        return null;
     }
 
     /// <summary>

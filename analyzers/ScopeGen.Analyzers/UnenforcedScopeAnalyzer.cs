@@ -56,13 +56,9 @@ public sealed class UnenforcedScopeAnalyzer : DiagnosticAnalyzer
         context.RegisterOperationAction(
             c =>
             {
-                if (c.Operation is IAnonymousFunctionOperation { Symbol: { } lambda })
+                if (ScopeArguments.DeclaredFunction(c.Operation) is { } function)
                 {
-                    AddAttributeUses(lambda, c.CancellationToken);
-                }
-                else if (c.Operation is ILocalFunctionOperation { Symbol: { } local })
-                {
-                    AddAttributeUses(local, c.CancellationToken);
+                    AddAttributeUses(function, c.CancellationToken);
                 }
             },
             OperationKind.AnonymousFunction,
