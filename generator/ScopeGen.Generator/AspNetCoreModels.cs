@@ -29,38 +29,3 @@ internal sealed record AspNetCoreModel(EquatableArray<string> ScopeClasses, Equa
         return new AspNetCoreModel(classes.ToEquatableArray(), namespaces.ToEquatableArray());
     }
 }
-
-/// <summary>
-/// Whether the consumer's references hold everything the ASP.NET Core code uses. The generator checks
-/// <c>AuthorizationOptions</c> first (<see cref="EmitOptions.HasAspNetCoreAuthorization"/>); this
-/// also requires ASP.NET Core 8's <c>IAuthorizationRequirementData</c> and the routing and hosting
-/// abstractions, so a project that references only the authorization package, or an older ASP.NET
-/// Core, gets no ASP.NET Core code rather than code that does not compile.
-/// </summary>
-internal static class AspNetCoreSupport
-{
-    private static readonly string[] RequiredTypes =
-    {
-        "Microsoft.AspNetCore.Authorization.IAuthorizationRequirementData",
-        "Microsoft.AspNetCore.Authorization.IAuthorizationHandler",
-        "Microsoft.AspNetCore.Http.HttpContext",
-        "Microsoft.AspNetCore.Builder.IEndpointConventionBuilder",
-        "Microsoft.Extensions.DependencyInjection.PolicyServiceCollectionExtensions",
-        "Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions",
-        "Microsoft.Extensions.Logging.LoggerMessage",
-        "Microsoft.Extensions.Options.IOptions`1",
-    };
-
-    public static bool IsAvailable(Compilation compilation)
-    {
-        foreach (var name in RequiredTypes)
-        {
-            if (compilation.GetTypeByMetadataName(name) is null)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-}

@@ -3,47 +3,6 @@ using Microsoft.CodeAnalysis;
 namespace ScopeGen.Generator;
 
 /// <summary>
-/// Whether the consumer references Microsoft.AspNetCore.OpenApi 10 (transformers that see the
-/// document) over Microsoft.OpenApi 2.x (whose object model the generated code uses). Anything older,
-/// or the package missing, gets no OpenAPI code rather than code that does not compile.
-/// </summary>
-internal static class OpenApiSupport
-{
-    private static readonly string[] RequiredTypes =
-    {
-        "Microsoft.AspNetCore.OpenApi.OpenApiOptions",
-        "Microsoft.AspNetCore.OpenApi.IOpenApiOperationTransformer",
-        "Microsoft.AspNetCore.OpenApi.IOpenApiDocumentTransformer",
-        "Microsoft.AspNetCore.Mvc.ApiExplorer.ApiDescription",
-        "Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor",
-        "Microsoft.AspNetCore.Routing.EndpointDataSource",
-        "Microsoft.AspNetCore.Authorization.IAuthorizationPolicyProvider",
-        "Microsoft.AspNetCore.Authorization.IAllowAnonymous",
-        "Microsoft.AspNetCore.Authorization.Infrastructure.DenyAnonymousAuthorizationRequirement",
-        // Microsoft.OpenApi 2.x: one namespace, references held by the document, JSON node extensions.
-        "Microsoft.OpenApi.OpenApiDocument",
-        "Microsoft.OpenApi.OpenApiSecuritySchemeReference",
-        "Microsoft.OpenApi.JsonNodeExtension",
-        "System.Text.Json.Nodes.JsonObject",
-    };
-
-    public static bool IsAvailable(Compilation compilation)
-    {
-        foreach (var name in RequiredTypes)
-        {
-            if (compilation.GetTypeByMetadataName(name) is null)
-            {
-                return false;
-            }
-        }
-
-        // Microsoft.AspNetCore.OpenApi 10 gives operation transformers the document (9.x did not).
-        var context = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.OpenApi.OpenApiOperationTransformerContext");
-        return context is not null && !context.GetMembers("Document").IsEmpty;
-    }
-}
-
-/// <summary>
 /// Registers the OpenAPI output: one file, only when the ASP.NET Core helpers are emitted (it builds on
 /// <c>ScopeRequirement</c>) and Microsoft.AspNetCore.OpenApi 10 is referenced.
 /// </summary>
@@ -52,12 +11,9 @@ internal static class OpenApiOutputs
     /// <summary>Tracking name of the OpenAPI step, for caching tests.</summary>
     public const string TrackingName = "OpenApi";
 
-    public static void Register(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<CatalogOutput> catalog, IncrementalValueProvider<EmitOptions> emitOptions)
+    public static void Register(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<AspNetCoreModel> model, IncrementalValueProvider<EmitOptions> emitOptions, IncrementalValueProvider<bool> available)
     {
-        var available = context.CompilationProvider
-            .Select(static (compilation, _) => AspNetCoreSupport.IsAvailable(compilation) && OpenApiSupport.IsAvailable(compilation));
-        var input = catalog
-            .Select(static (output, _) => AspNetCoreModel.FromCatalog(output))
+        var input = model
             .Combine(emitOptions)
             .Combine(available)
             .WithTrackingName(TrackingName);

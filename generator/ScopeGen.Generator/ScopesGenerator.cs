@@ -49,12 +49,11 @@ public sealed class ScopesGenerator : IIncrementalGenerator
             .Select(static (options, _) => ReadSettings(options.GlobalOptions))
             .WithTrackingName(TrackingNames.Settings);
 
-        var hasAuthorization = context.CompilationProvider
-            .Select(static (compilation, _) => compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authorization.AuthorizationOptions") is not null);
+        var apis = context.CompilationProvider.Select(static (compilation, _) => ReferencedApis.Detect(compilation));
 
         var emitOptions = context.ParseOptionsProvider
             .Select(static (options, _) => ((CSharpParseOptions)options).LanguageVersion)
-            .Combine(hasAuthorization)
+            .Combine(apis.Select(static (found, _) => found.HasAuthorizationOptions))
             .Combine(settings)
             .Select(static (input, _) => new EmitOptions(input.Left.Left, input.Left.Right, input.Right.PublicApi))
             .WithTrackingName(TrackingNames.EmitOptions);
@@ -89,17 +88,15 @@ public sealed class ScopesGenerator : IIncrementalGenerator
             spc.AddSource(output.HintName, ScopesEmitter.Emit(output.Model, options));
         });
 
-        RegisterAspNetCoreOutputs(context, catalog, emitOptions);
-        OpenApiOutputs.Register(context, catalog, emitOptions);
+        var aspNetCoreModel = catalog.Select(static (output, _) => AspNetCoreModel.FromCatalog(output));
+        RegisterAspNetCoreOutputs(context, aspNetCoreModel, emitOptions, apis.Select(static (found, _) => found.HasAspNetCore));
+        OpenApiOutputs.Register(context, aspNetCoreModel, emitOptions, apis.Select(static (found, _) => found.HasOpenApi));
     }
 
     /// <summary>The ASP.NET Core helpers (see <see cref="AspNetCoreEmitter"/>), only when ASP.NET Core 8+ is referenced.</summary>
-    private static void RegisterAspNetCoreOutputs(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<CatalogOutput> catalog, IncrementalValueProvider<EmitOptions> emitOptions)
+    private static void RegisterAspNetCoreOutputs(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<AspNetCoreModel> model, IncrementalValueProvider<EmitOptions> emitOptions, IncrementalValueProvider<bool> available)
     {
-        var available = context.CompilationProvider
-            .Select(static (compilation, _) => AspNetCoreSupport.IsAvailable(compilation));
-        var input = catalog
-            .Select(static (output, _) => AspNetCoreModel.FromCatalog(output))
+        var input = model
             .Combine(emitOptions)
             .Combine(available)
             .WithTrackingName(TrackingNames.AspNetCore);
