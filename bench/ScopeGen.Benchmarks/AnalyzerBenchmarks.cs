@@ -14,6 +14,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using ScopeGen.Generator;
+using ScopeGen.Testing;
 
 namespace ScopeGen.Benchmarks;
 
@@ -98,8 +99,8 @@ public sealed class LargeCompilation
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToList();
 
-        var manifest = new BenchText("/bench/n8n.scopes.yaml", File.ReadAllText(GeneratorBenchmarks.FindRepoFile("manifest/n8n.scopes.yaml")));
-        var optionsProvider = new BenchOptionsProvider(new Dictionary<string, string> { ["build_property.RootNamespace"] = "Bench" });
+        var manifest = new InMemoryAdditionalText("/bench/n8n.scopes.yaml", File.ReadAllText(GeneratorBenchmarks.FindRepoFile("manifest/n8n.scopes.yaml")));
+        var optionsProvider = TestOptionsProvider.FromProperties(new Dictionary<string, string> { ["RootNamespace"] = "Bench" });
         var compilation = CSharpCompilation.Create("Large", sources, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         CSharpGeneratorDriver.Create(new[] { new ScopesGenerator().AsSourceGenerator() }, new[] { manifest }, parseOptions, optionsProvider)
             .RunGeneratorsAndUpdateCompilation(compilation, out var generated, out var generatorDiagnostics);
@@ -221,45 +222,6 @@ public sealed class LargeCompilation
         }
 
         return builder.Append("    }\n}\n").ToString();
-    }
-
-    private sealed class BenchText : AdditionalText
-    {
-        private readonly SourceText text;
-
-        public BenchText(string path, string text)
-        {
-            Path = path;
-            this.text = SourceText.From(text);
-        }
-
-        public override string Path { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => text;
-    }
-
-    private sealed class BenchOptionsProvider : AnalyzerConfigOptionsProvider
-    {
-        private readonly BenchOptions global;
-
-        public BenchOptionsProvider(Dictionary<string, string> values) => global = new BenchOptions(values);
-
-        public override AnalyzerConfigOptions GlobalOptions => global;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => BenchOptions.Empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => BenchOptions.Empty;
-
-        private sealed class BenchOptions : AnalyzerConfigOptions
-        {
-            public static readonly BenchOptions Empty = new(new Dictionary<string, string>());
-
-            private readonly Dictionary<string, string> values;
-
-            public BenchOptions(Dictionary<string, string> values) => this.values = values;
-
-            public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
-        }
     }
 }
 

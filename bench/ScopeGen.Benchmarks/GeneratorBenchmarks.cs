@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 using ScopeGen.Generator;
+using ScopeGen.Testing;
 
 namespace ScopeGen.Benchmarks;
 
@@ -32,7 +33,7 @@ public class GeneratorBenchmarks
     public void Setup()
     {
         var text = Scopes == 67 ? File.ReadAllText(FindRepoFile("manifest/n8n.scopes.yaml")) : SyntheticInputs.Manifest(Scopes / 10, 10);
-        manifest = new BenchAdditionalText("/bench/api.scopes.yaml", text);
+        manifest = new InMemoryAdditionalText("/bench/api.scopes.yaml", text);
         parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
         var references = ((string)System.AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Where(path => Path.GetFileName(path).StartsWith("System.", System.StringComparison.Ordinal) || Path.GetFileName(path) == "netstandard.dll")
@@ -82,20 +83,5 @@ public class GeneratorBenchmarks
         }
 
         return Path.Combine(directory?.FullName ?? Directory.GetCurrentDirectory(), relative);
-    }
-
-    private sealed class BenchAdditionalText : AdditionalText
-    {
-        private readonly SourceText text;
-
-        public BenchAdditionalText(string path, string text)
-        {
-            Path = path;
-            this.text = SourceText.From(text);
-        }
-
-        public override string Path { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => text;
     }
 }
