@@ -171,13 +171,7 @@ public static class DiffCommand
             }
 
             json.WriteEndArray();
-            json.WriteStartArray("undeprecated");
-            foreach (var scope in diff.Undeprecated)
-            {
-                json.WriteStringValue(scope.Scope);
-            }
-
-            json.WriteEndArray();
+            JsonDocs.WriteStrings(json, "undeprecated", diff.Undeprecated.Select(scope => scope.Scope));
             json.WriteStartArray("described");
             foreach (var described in diff.Described)
             {
@@ -195,20 +189,8 @@ public static class DiffCommand
                 json.WriteStartObject();
                 json.WriteString("name", preset.Name);
                 json.WriteString("change", preset.Change);
-                json.WriteStartArray("addedScopes");
-                foreach (var scope in preset.AddedScopes)
-                {
-                    json.WriteStringValue(scope);
-                }
-
-                json.WriteEndArray();
-                json.WriteStartArray("removedScopes");
-                foreach (var scope in preset.RemovedScopes)
-                {
-                    json.WriteStringValue(scope);
-                }
-
-                json.WriteEndArray();
+                JsonDocs.WriteStrings(json, "addedScopes", preset.AddedScopes);
+                JsonDocs.WriteStrings(json, "removedScopes", preset.RemovedScopes);
                 json.WriteEndObject();
             }
 

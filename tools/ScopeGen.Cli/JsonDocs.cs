@@ -34,13 +34,7 @@ public static class JsonDocs
                 json.WriteString("namespace", scopeClass.Namespace);
                 json.WriteString("className", scopeClass.ClassName);
                 json.WriteString("fullName", scopeClass.FullName);
-                json.WriteStartArray("manifests");
-                foreach (var path in scopeClass.ManifestPaths)
-                {
-                    json.WriteStringValue(path);
-                }
-
-                json.WriteEndArray();
+                WriteStrings(json, "manifests", scopeClass.ManifestPaths);
                 json.WriteStartArray("resources");
                 foreach (var resource in scopeClass.Resources)
                 {
@@ -73,13 +67,7 @@ public static class JsonDocs
                     json.WriteString("name", preset.Name);
                     json.WriteString("identifier", preset.Identifier);
                     json.WriteString("description", preset.Description);
-                    json.WriteStartArray("scopes");
-                    foreach (var scope in preset.Scopes)
-                    {
-                        json.WriteStringValue(scope);
-                    }
-
-                    json.WriteEndArray();
+                    WriteStrings(json, "scopes", preset.Scopes);
                     json.WriteEndObject();
                 }
 
@@ -92,5 +80,17 @@ public static class JsonDocs
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>Writes <paramref name="values"/> as the string array property <paramref name="name"/>.</summary>
+    internal static void WriteStrings(Utf8JsonWriter json, string name, System.Collections.Generic.IEnumerable<string?> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
     }
 }
