@@ -43,9 +43,8 @@ public sealed class AddScopeRequirementCodeFixProvider : CodeFixProvider
                 continue;
             }
 
-            var candidates = ScopeInference.Decode(Property(diagnostic, ScopeInference.CandidatesProperty));
-            var inferred = Property(diagnostic, ScopeInference.InferredProperty) == "true";
-            for (var i = 0; i < candidates.Length; i++)
+            var (candidates, inferred) = Candidates(context.Document.Project, diagnostic, context.CancellationToken);
+            for (var i = 0; i < candidates.Count; i++)
             {
                 var scope = candidates[i];
                 var key = i == 0 && inferred ? InferredKey : ScopeKeyPrefix + scope.Value;
@@ -74,13 +73,13 @@ public sealed class AddScopeRequirementCodeFixProvider : CodeFixProvider
                 continue;
             }
 
-            var candidates = ScopeInference.Decode(Property(diagnostic, ScopeInference.CandidatesProperty));
+            var (candidates, inferred) = Candidates(document.Project, diagnostic, context.CancellationToken);
             switch (context.CodeActionEquivalenceKey)
             {
                 case AllowAnonymousKey:
                     fixes.Add((diagnostic, null));
                     break;
-                case InferredKey when Property(diagnostic, ScopeInference.InferredProperty) == "true" && candidates.Length > 0:
+                case InferredKey when inferred && candidates.Count > 0:
                     fixes.Add((diagnostic, candidates[0]));
                     break;
                 case { } key when key.StartsWith(ScopeKeyPrefix, System.StringComparison.Ordinal):
@@ -173,6 +172,25 @@ public sealed class AddScopeRequirementCodeFixProvider : CodeFixProvider
         }
 
         return method.WithAttributeLists(method.AttributeLists.Add(list.WithLeadingTrivia(indentation)));
+    }
+
+    /// <summary>
+    /// The scopes to offer, best first, and whether the first was inferred from the endpoint (else it is the
+    /// resource's first action). Inferred here, when a fix is asked for, from what the diagnostic carries.
+    /// </summary>
+    private static (IReadOnlyList<ScopeEntry> Candidates, bool Inferred) Candidates(Project project, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        if (ScopeIndex.Load(project.AnalyzerOptions, cancellationToken) is not { } index)
+        {
+            return (System.Array.Empty<ScopeEntry>(), false);
+        }
+
+        var inference = ScopeInference.Infer(
+            index,
+            Property(diagnostic, ScopeInference.RouteProperty),
+            Property(diagnostic, ScopeInference.HttpMethodProperty),
+            Property(diagnostic, ScopeInference.ControllerProperty));
+        return (inference.Candidates, inference.Inferred is not null);
     }
 
     private static string? Target(Diagnostic diagnostic) =>

@@ -40,63 +40,84 @@ internal static class ControllerFacts
     /// </summary>
     private static readonly ConditionalWeakTable<INamedTypeSymbol, List<IMethodSymbol>> MetadataActions = new();
 
-    /// <summary>The actions of a controller: its public instance methods, declared or inherited (most derived only).</summary>
-    public static IEnumerable<IMethodSymbol> Actions(INamedTypeSymbol controller, KnownTypes types)
+    /// <summary>
+    /// The actions a controller inherits from its base classes and does not override (its own methods are
+    /// analyzed as they are declared). Null when there are none, the usual case for a ControllerBase subclass.
+    /// </summary>
+    public static List<IMethodSymbol>? InheritedActions(INamedTypeSymbol controller, KnownTypes types)
     {
-        var overridden = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-        for (var type = controller; type is not null && type.SpecialType != SpecialType.System_Object; type = type.BaseType)
+        HashSet<IMethodSymbol>? overridden = null;
+        AddOverridden(controller, ref overridden);
+        List<IMethodSymbol>? actions = null;
+        for (var type = controller.BaseType; type is not null && type.SpecialType != SpecialType.System_Object; type = type.BaseType)
         {
             if (type.DeclaringSyntaxReferences.IsEmpty)
             {
-                foreach (var inherited in MetadataActions.GetValue(type, t => DeclaredAndInheritedActions(t, types, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)).ToList()))
+                // TryGetValue first: the factory closure is allocated only on a miss.
+                if (!MetadataActions.TryGetValue(type, out var metadataActions))
                 {
-                    if (!overridden.Contains(inherited.OriginalDefinition))
+                    metadataActions = MetadataActions.GetValue(type, t => DeclaredAndInheritedActions(t, types));
+                }
+
+                foreach (var inherited in metadataActions)
+                {
+                    if (overridden is null || !overridden.Contains(inherited.OriginalDefinition))
                     {
-                        yield return inherited;
+                        (actions ??= new List<IMethodSymbol>()).Add(inherited);
                     }
                 }
 
-                yield break;
+                break;
             }
 
-            foreach (var action in DeclaredActions(type, types, overridden))
+            foreach (var member in type.GetMembers())
             {
-                yield return action;
+                if (member is IMethodSymbol method && (overridden is null || !overridden.Contains(method.OriginalDefinition)) && IsAction(method, types))
+                {
+                    (actions ??= new List<IMethodSymbol>()).Add(method);
+                }
             }
+
+            AddOverridden(type, ref overridden);
         }
+
+        return actions;
     }
 
-    private static IEnumerable<IMethodSymbol> DeclaredAndInheritedActions(INamedTypeSymbol start, KnownTypes types, HashSet<IMethodSymbol> overridden)
-    {
-        for (var type = start; type is not null && type.SpecialType != SpecialType.System_Object; type = type.BaseType)
-        {
-            foreach (var action in DeclaredActions(type, types, overridden))
-            {
-                yield return action;
-            }
-        }
-    }
-
-    /// <summary>The actions <paramref name="type"/> declares, skipping those a more derived type overrides; records what they override.</summary>
-    private static IEnumerable<IMethodSymbol> DeclaredActions(INamedTypeSymbol type, KnownTypes types, HashSet<IMethodSymbol> overridden)
+    /// <summary>Records the methods that the overrides <paramref name="type"/> declares replace.</summary>
+    private static void AddOverridden(INamedTypeSymbol type, ref HashSet<IMethodSymbol>? overridden)
     {
         foreach (var member in type.GetMembers())
         {
-            if (member is not IMethodSymbol method || method.MethodKind != MethodKind.Ordinary || overridden.Contains(method.OriginalDefinition))
+            if (member is IMethodSymbol { IsOverride: true } method)
             {
-                continue;
-            }
-
-            for (var baseMethod = method.OverriddenMethod; baseMethod is not null; baseMethod = baseMethod.OverriddenMethod)
-            {
-                overridden.Add(baseMethod.OriginalDefinition);
-            }
-
-            if (IsAction(method, types))
-            {
-                yield return method;
+                overridden ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+                for (var baseMethod = method.OverriddenMethod; baseMethod is not null; baseMethod = baseMethod.OverriddenMethod)
+                {
+                    overridden.Add(baseMethod.OriginalDefinition);
+                }
             }
         }
+    }
+
+    private static List<IMethodSymbol> DeclaredAndInheritedActions(INamedTypeSymbol start, KnownTypes types)
+    {
+        var actions = new List<IMethodSymbol>();
+        HashSet<IMethodSymbol>? overridden = null;
+        for (var type = start; type is not null && type.SpecialType != SpecialType.System_Object; type = type.BaseType)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IMethodSymbol method && (overridden is null || !overridden.Contains(method.OriginalDefinition)) && IsAction(method, types))
+                {
+                    actions.Add(method);
+                }
+            }
+
+            AddOverridden(type, ref overridden);
+        }
+
+        return actions;
     }
 
     public static bool IsAction(IMethodSymbol method, KnownTypes types)
@@ -134,14 +155,41 @@ internal static class ControllerFacts
             return false;
         }
 
-        foreach (var attributes in InheritedAttributes(symbol))
+        // Loops rather than an iterator: this runs for every method of every controller.
+        switch (symbol)
         {
-            foreach (var attribute in attributes)
-            {
-                if (KnownTypes.Implements(attribute.AttributeClass, attributeType))
+            case INamedTypeSymbol type:
+                for (var current = type; current is not null; current = current.BaseType)
                 {
-                    return true;
+                    if (Contains(current.GetAttributes(), attributeType))
+                    {
+                        return true;
+                    }
                 }
+
+                return false;
+            case IMethodSymbol method:
+                for (var current = method; current is not null; current = current.OverriddenMethod)
+                {
+                    if (Contains(current.GetAttributes(), attributeType))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return Contains(symbol.GetAttributes(), attributeType);
+        }
+    }
+
+    private static bool Contains(System.Collections.Immutable.ImmutableArray<AttributeData> attributes, INamedTypeSymbol attributeType)
+    {
+        foreach (var attribute in attributes)
+        {
+            if (KnownTypes.Implements(attribute.AttributeClass, attributeType))
+            {
+                return true;
             }
         }
 

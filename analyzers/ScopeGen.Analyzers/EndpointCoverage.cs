@@ -49,7 +49,9 @@ internal sealed class EndpointCoverage
     {
         foreach (var attribute in attributes)
         {
-            if (IsCoveringAttribute(attribute.AttributeClass, () => ScopeArguments.PolicyOf(attribute)))
+            var type = attribute.AttributeClass;
+            if (types.IsRequireScopeAttribute(type) || types.IsAllowAnonymousAttribute(type)
+                || (types.IsAuthorizeAttribute(type) && ScopeArguments.PolicyOf(attribute) is { } policy && index.IsPolicy(policy)))
             {
                 return true;
             }
@@ -59,16 +61,32 @@ internal sealed class EndpointCoverage
     }
 
     /// <summary>Whether every action of a controller is covered: by its class's or base classes' attributes, or a MapControllers() convention.</summary>
-    public bool IsControllerCovered(INamedTypeSymbol controller) =>
-        ControllerFacts.InheritedAttributes(controller).Any(AttributesCover) || ControllersCoveredByConvention;
+    public bool IsControllerCovered(INamedTypeSymbol controller)
+    {
+        for (var type = controller; type is not null; type = type.BaseType)
+        {
+            if (AttributesCover(type.GetAttributes()))
+            {
+                return true;
+            }
+        }
+
+        return ControllersCoveredByConvention;
+    }
 
     /// <summary>Whether a controller action is covered by its own or its overridden methods' attributes.</summary>
-    public bool IsActionCoveredByItsAttributes(IMethodSymbol action) =>
-        ControllerFacts.InheritedAttributes(action).Any(AttributesCover);
+    public bool IsActionCoveredByItsAttributes(IMethodSymbol action)
+    {
+        for (var method = action; method is not null; method = method.OverriddenMethod)
+        {
+            if (AttributesCover(method.GetAttributes()))
+            {
+                return true;
+            }
+        }
 
-    /// <summary>Whether a controller action is covered by its own, its overridden methods', its class's or its base classes' attributes.</summary>
-    public bool IsActionCovered(INamedTypeSymbol controller, IMethodSymbol action) =>
-        IsActionCoveredByItsAttributes(action) || IsControllerCovered(controller);
+        return false;
+    }
 
     /// <summary>Whether an invocation maps a minimal-API endpoint; gives its route builder and handler.</summary>
     public bool IsEndpointMapping(IInvocationOperation invocation, out IOperation? receiver, out IOperation? handler)
@@ -125,9 +143,9 @@ internal sealed class EndpointCoverage
 
         if (KnownTypes.IsRequireAuthorizationMethod(method))
         {
-            var arguments = new List<ScopeArgument>();
-            ScopeArguments.FromOperation(call, types, arguments);
-            if (arguments.Any(argument => argument.Value is { } policy && index.IsPolicy(policy)))
+            List<ScopeArgument>? arguments = null;
+            ScopeArguments.FromOperation(call, types, ref arguments);
+            if (arguments is not null && arguments.Any(argument => argument.Value is { } policy && index.IsPolicy(policy)))
             {
                 return true;
             }
@@ -138,16 +156,6 @@ internal sealed class EndpointCoverage
         return KnownTypes.IsWithMetadataMethod(method) && ArgumentValues(call).Any(IsCoveringCreation);
     }
 
-    private bool IsCoveringAttribute(ITypeSymbol? type, Func<string?> policy)
-    {
-        if (types.IsRequireScopeAttribute(type) || types.IsAllowAnonymousAttribute(type))
-        {
-            return true;
-        }
-
-        return types.IsAuthorizeAttribute(type) && policy() is { } name && index.IsPolicy(name);
-    }
-
     private bool IsCoveringCreation(IOperation value)
     {
         if (Unwrap(value) is not IObjectCreationOperation creation)
@@ -155,12 +163,19 @@ internal sealed class EndpointCoverage
             return false;
         }
 
-        return IsCoveringAttribute(creation.Type, () =>
+        if (types.IsRequireScopeAttribute(creation.Type) || types.IsAllowAnonymousAttribute(creation.Type))
         {
-            var arguments = new List<ScopeArgument>();
-            ScopeArguments.FromOperation(creation, types, arguments);
-            return arguments.Select(argument => argument.Value).FirstOrDefault(value => value is not null && index.IsPolicy(value));
-        });
+            return true;
+        }
+
+        if (!types.IsAuthorizeAttribute(creation.Type))
+        {
+            return false;
+        }
+
+        List<ScopeArgument>? arguments = null;
+        ScopeArguments.FromOperation(creation, types, ref arguments);
+        return arguments is not null && arguments.Any(argument => argument.Value is { } policy && index.IsPolicy(policy));
     }
 
     private static IEnumerable<IOperation> ArgumentValues(IInvocationOperation call)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -31,54 +32,84 @@ public sealed class MissingScopeAnalyzer : DiagnosticAnalyzer
         var coverage = new EndpointCoverage(context.Compilation, types, index);
         if (types.HasMvc)
         {
-            context.RegisterSymbolAction(c => AnalyzeController(c, coverage, index), SymbolKind.NamedType);
+            // An action is analyzed when its own symbol is: the compiler has bound its attributes by then.
+            // Walking a controller's members from the class's action bound them first, at this analyzer's cost.
+            var controllers = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
+            context.RegisterSymbolAction(c => AnalyzeDeclaredAction(c, coverage, controllers), SymbolKind.Method);
+            context.RegisterSymbolAction(c => AnalyzeInheritedActions(c, coverage, controllers), SymbolKind.NamedType);
         }
 
         if (types.HasRouting)
         {
-            context.RegisterOperationAction(c => AnalyzeMapping(c, coverage, index), OperationKind.Invocation);
+            context.RegisterOperationAction(c => AnalyzeMapping(c, coverage), OperationKind.Invocation);
         }
     }
 
-    private static void AnalyzeController(SymbolAnalysisContext context, EndpointCoverage coverage, ScopeIndex index)
+    /// <summary>Whether a type is a controller none of whose attributes or conventions covers every action; decided once per type.</summary>
+    private static bool IsUncoveredController(INamedTypeSymbol type, EndpointCoverage coverage, ConcurrentDictionary<INamedTypeSymbol, bool> controllers)
+    {
+        if (controllers.TryGetValue(type, out var uncovered))
+        {
+            return uncovered;
+        }
+
+        uncovered = ControllerFacts.IsController(type, coverage.Types) && !coverage.IsControllerCovered(type);
+        controllers.TryAdd(type, uncovered);
+        return uncovered;
+    }
+
+    private static void AnalyzeDeclaredAction(SymbolAnalysisContext context, EndpointCoverage coverage, ConcurrentDictionary<INamedTypeSymbol, bool> controllers)
+    {
+        var action = (IMethodSymbol)context.Symbol;
+        if (action.MethodKind != MethodKind.Ordinary || action.IsStatic || action.DeclaredAccessibility != Accessibility.Public
+            || action.ContainingType is not { } controller || !IsUncoveredController(controller, coverage, controllers)
+            || !ControllerFacts.IsAction(action, coverage.Types) || coverage.IsActionCoveredByItsAttributes(action))
+        {
+            return;
+        }
+
+        foreach (var location in action.Locations)
+        {
+            if (location.IsInSource)
+            {
+                context.ReportDiagnostic(ControllerDiagnostic(controller, action, location, $"'{controller.Name}.{action.Name}'", "Method", coverage.Types));
+                return;
+            }
+        }
+    }
+
+    private static void AnalyzeInheritedActions(SymbolAnalysisContext context, EndpointCoverage coverage, ConcurrentDictionary<INamedTypeSymbol, bool> controllers)
     {
         var controller = (INamedTypeSymbol)context.Symbol;
-        if (!ControllerFacts.IsController(controller, coverage.Types))
+        if (!IsUncoveredController(controller, coverage, controllers) || ControllerFacts.InheritedActions(controller, coverage.Types) is not { } actions)
         {
             return;
         }
 
-        // Decided once per controller, not per action: a covered class covers every action.
-        if (coverage.IsControllerCovered(controller))
+        var location = controller.Locations.FirstOrDefault(l => l.IsInSource);
+        if (location is null)
         {
             return;
         }
 
-        foreach (var action in ControllerFacts.Actions(controller, coverage.Types))
+        foreach (var action in actions)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            if (coverage.IsActionCoveredByItsAttributes(action))
+            if (!coverage.IsActionCoveredByItsAttributes(action))
             {
-                continue;
+                var name = $"'{controller.Name}.{action.Name}' (inherited from '{action.ContainingType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}')";
+                context.ReportDiagnostic(ControllerDiagnostic(controller, action, location, name, "None", coverage.Types));
             }
-
-            var declaredHere = SymbolEqualityComparer.Default.Equals(action.ContainingType.OriginalDefinition, controller) && action.Locations.FirstOrDefault(l => l.IsInSource) is not null;
-            var location = declaredHere ? action.Locations.First(l => l.IsInSource) : controller.Locations.FirstOrDefault(l => l.IsInSource);
-            if (location is null)
-            {
-                continue;
-            }
-
-            var (route, verb) = ControllerRoute(controller, action, coverage.Types);
-            var inference = ScopeInference.Infer(index, route, verb, controller.Name);
-            var name = declaredHere
-                ? $"'{controller.Name}.{action.Name}'"
-                : $"'{controller.Name}.{action.Name}' (inherited from '{action.ContainingType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}')";
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MissingScope, location, Properties(inference, declaredHere ? "Method" : "None"), name));
         }
     }
 
-    private static void AnalyzeMapping(OperationAnalysisContext context, EndpointCoverage coverage, ScopeIndex index)
+    private static Diagnostic ControllerDiagnostic(INamedTypeSymbol controller, IMethodSymbol action, Location location, string name, string fixTarget, KnownTypes types)
+    {
+        var (route, verb) = ControllerRoute(controller, action, types);
+        return Diagnostic.Create(DiagnosticDescriptors.MissingScope, location, Properties(route, verb, controller.Name, fixTarget), name);
+    }
+
+    private static void AnalyzeMapping(OperationAnalysisContext context, EndpointCoverage coverage)
     {
         var invocation = (IInvocationOperation)context.Operation;
         if (!coverage.IsEndpointMapping(invocation, out var receiver, out var handler) || coverage.IsEndpointCovered(invocation, receiver!, handler!, context.CancellationToken))
@@ -101,16 +132,23 @@ public sealed class MissingScopeAnalyzer : DiagnosticAnalyzer
         };
 
         var syntax = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } ? access.Name : invocation.Syntax is InvocationExpressionSyntax { Expression: { } expression } ? expression : invocation.Syntax;
-        var inference = ScopeInference.Infer(index, route, verb, controllerName: null);
         var name = route is null ? $"'{method.Name}'" : $"'{verb ?? method.Name} {route}'";
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MissingScope, syntax.GetLocation(), Properties(inference, "Invocation"), name));
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MissingScope, syntax.GetLocation(), Properties(route, verb, controller: null, "Invocation"), name));
     }
 
-    private static ImmutableDictionary<string, string?> Properties(ScopeInference.Result inference, string fixTarget) =>
-        ImmutableDictionary<string, string?>.Empty
-            .Add(ScopeInference.CandidatesProperty, ScopeInference.Encode(inference.Candidates))
-            .Add(ScopeInference.InferredProperty, inference.Inferred is null ? "false" : "true")
-            .Add(ScopeInference.FixTargetProperty, fixTarget);
+    /// <summary>
+    /// What the code fix needs to infer a scope. The inference itself runs in the code fix, when a fix is
+    /// asked for, rather than for every finding of every build.
+    /// </summary>
+    private static ImmutableDictionary<string, string?> Properties(string? route, string? verb, string? controller, string fixTarget)
+    {
+        var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+        properties.Add(ScopeInference.FixTargetProperty, fixTarget);
+        properties.Add(ScopeInference.RouteProperty, route);
+        properties.Add(ScopeInference.HttpMethodProperty, verb);
+        properties.Add(ScopeInference.ControllerProperty, controller);
+        return properties.ToImmutable();
+    }
 
     private static string? FirstHttpMethod(IInvocationOperation invocation)
     {

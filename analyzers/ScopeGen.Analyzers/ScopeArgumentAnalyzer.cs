@@ -1,17 +1,18 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace ScopeGen.Analyzers;
 
 /// <summary>
-/// The shared plumbing of the analyzers that check scope strings (SCOPE002, SCOPE003): they see every
-/// argument of <c>[RequireScope]</c>, <c>.RequireScope()</c>, <c>[Authorize]</c> and <c>.RequireAuthorization()</c>.
+/// SCOPE002 (a scope, or scope-like policy, the manifest does not define, with "did you mean") and SCOPE003
+/// (a defined scope written as a string literal instead of its generated constant). One analyzer for both:
+/// they check the same arguments of <c>[RequireScope]</c>, <c>.RequireScope()</c>, <c>[Authorize]</c> and
+/// <c>.RequireAuthorization()</c>, and finding those arguments is the whole cost.
 /// </summary>
-public abstract class ScopeArgumentAnalyzer : DiagnosticAnalyzer
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ScopeArgumentAnalyzer : DiagnosticAnalyzer
 {
     /// <summary>The diagnostic property with the constant that replaces the argument, e.g. <c>Scopes.Workflow.Create</c>.</summary>
     public const string ReplacementProperty = "ScopeGen.Replacement";
@@ -19,7 +20,10 @@ public abstract class ScopeArgumentAnalyzer : DiagnosticAnalyzer
     /// <summary>The diagnostic property with the namespace of that constant's class (empty for the global namespace).</summary>
     public const string NamespaceProperty = "ScopeGen.Namespace";
 
-    public sealed override void Initialize(AnalysisContext context)
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(DiagnosticDescriptors.UndefinedScope, DiagnosticDescriptors.LiteralScope);
+
+    public override void Initialize(AnalysisContext context)
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
@@ -31,16 +35,22 @@ public abstract class ScopeArgumentAnalyzer : DiagnosticAnalyzer
             }
 
             // Attributes of types and methods come from the compiler's attribute data: binding every
-            // attribute's syntax again was the largest part of these analyzers' cost.
+            // attribute's syntax again was the largest part of this analyzer's cost.
             start.RegisterSymbolAction(
                 c =>
                 {
-                    var arguments = new List<ScopeArgument>();
-                    ScopeArguments.FromSymbolAttributes(c.Symbol, c.Compilation, types, arguments, c.CancellationToken);
-                    if (arguments.Count > 0)
+                    List<ScopeArgument>? arguments = null;
+                    ScopeArguments.FromSymbolAttributes(c.Symbol, c.Compilation, types, ref arguments, c.CancellationToken);
+                    if (arguments is not null)
                     {
-                        // Only now: a method group on the context struct boxes it.
-                        Check(arguments, index, c.ReportDiagnostic);
+                        // Reported here, not through a delegate: a delegate over the context struct boxes it.
+                        foreach (var argument in arguments)
+                        {
+                            if (Check(argument, index) is { } diagnostic)
+                            {
+                                c.ReportDiagnostic(diagnostic);
+                            }
+                        }
                     }
                 },
                 SymbolKind.NamedType,
@@ -48,20 +58,26 @@ public abstract class ScopeArgumentAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(
                 c =>
                 {
-                    var arguments = new List<ScopeArgument>();
+                    List<ScopeArgument>? arguments = null;
                     if (ScopeArguments.DeclaredFunction(c.Operation) is { } function)
                     {
                         // Lambdas and local functions: their attributes, as for methods above.
-                        ScopeArguments.FromSymbolAttributes(function, c.Compilation, types, arguments, c.CancellationToken);
+                        ScopeArguments.FromSymbolAttributes(function, c.Compilation, types, ref arguments, c.CancellationToken);
                     }
                     else
                     {
-                        ScopeArguments.FromOperation(c.Operation, types, arguments);
+                        ScopeArguments.FromOperation(c.Operation, types, ref arguments);
                     }
 
-                    if (arguments.Count > 0)
+                    if (arguments is not null)
                     {
-                        Check(arguments, index, c.ReportDiagnostic);
+                        foreach (var argument in arguments)
+                        {
+                            if (Check(argument, index) is { } diagnostic)
+                            {
+                                c.ReportDiagnostic(diagnostic);
+                            }
+                        }
                     }
                 },
                 OperationKind.AnonymousFunction,
@@ -71,21 +87,36 @@ public abstract class ScopeArgumentAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private protected abstract void Check(ScopeArgument argument, ScopeIndex index, System.Action<Diagnostic> report);
+    /// <summary>The SCOPE002 or SCOPE003 diagnostic for one argument, or null.</summary>
+    private static Diagnostic? Check(ScopeArgument argument, ScopeIndex index)
+    {
+        if (argument.Value is not { } value)
+        {
+            return null;
+        }
 
-    private protected static System.Collections.Immutable.ImmutableDictionary<string, string?> ReplacementProperties(ScopeEntry scope) =>
-        System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty
+        if (index.TryGetScope(value, out var scope))
+        {
+            // A defined scope (also when used as a policy): fine as a constant, SCOPE003 as a literal.
+            return argument.IsLiteral
+                ? Diagnostic.Create(DiagnosticDescriptors.LiteralScope, argument.Syntax.GetLocation(), ReplacementProperties(scope), scope.ConstantPath, scope.Value)
+                : null;
+        }
+
+        var undefined = argument.Kind == ScopeArgumentKind.Scope || (index.LooksLikeScope(value) && !index.IsPolicy(value));
+        if (!undefined)
+        {
+            return null;
+        }
+
+        var closest = index.FindClosest(value);
+        var suggestion = closest is null ? string.Empty : $"; did you mean '{closest.Value}'?";
+        var properties = closest is null ? ImmutableDictionary<string, string?>.Empty : ReplacementProperties(closest);
+        return Diagnostic.Create(DiagnosticDescriptors.UndefinedScope, argument.Syntax.GetLocation(), properties, value, suggestion);
+    }
+
+    private static ImmutableDictionary<string, string?> ReplacementProperties(ScopeEntry scope) =>
+        ImmutableDictionary<string, string?>.Empty
             .Add(ReplacementProperty, scope.ConstantPath)
             .Add(NamespaceProperty, scope.Namespace ?? string.Empty);
-
-    private void Check(List<ScopeArgument> arguments, ScopeIndex index, System.Action<Diagnostic> report)
-    {
-        foreach (var argument in arguments)
-        {
-            if (argument.Value is not null)
-            {
-                Check(argument, index, report);
-            }
-        }
-    }
 }

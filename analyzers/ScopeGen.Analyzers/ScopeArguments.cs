@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -26,7 +27,7 @@ internal readonly record struct ScopeArgument(ScopeArgumentKind Kind, SyntaxNode
 internal static class ScopeArguments
 {
     /// <summary>The arguments of an attribute, if it is <c>[RequireScope]</c> or <c>[Authorize]</c>, by binding its syntax (the slow path).</summary>
-    public static void FromAttribute(AttributeSyntax attribute, SemanticModel model, KnownTypes types, List<ScopeArgument> results, CancellationToken cancellationToken)
+    public static void FromAttribute(AttributeSyntax attribute, SemanticModel model, KnownTypes types, ref List<ScopeArgument>? results, CancellationToken cancellationToken)
     {
         if (attribute.ArgumentList is not { } arguments || model.GetSymbolInfo(attribute, cancellationToken).Symbol is not IMethodSymbol constructor)
         {
@@ -66,12 +67,12 @@ internal static class ScopeArguments
                 {
                     foreach (var item in items)
                     {
-                        Add(item, model.GetConstantValue(item, cancellationToken), kind, results);
+                        Add(item, model.GetConstantValue(item, cancellationToken), kind, ref results);
                     }
                 }
                 else
                 {
-                    Add(argument.Expression, model.GetConstantValue(argument.Expression, cancellationToken), kind, results);
+                    Add(argument.Expression, model.GetConstantValue(argument.Expression, cancellationToken), kind, ref results);
                 }
             }
         }
@@ -90,7 +91,7 @@ internal static class ScopeArguments
     /// compiler's attribute data (bound once, cached on the symbol) paired with their syntax. Only an
     /// attribute whose syntax does not map onto its data (an explicit array) is bound again.
     /// </summary>
-    public static void FromSymbolAttributes(ISymbol symbol, Compilation compilation, KnownTypes types, List<ScopeArgument> results, CancellationToken cancellationToken)
+    public static void FromSymbolAttributes(ISymbol symbol, Compilation compilation, KnownTypes types, ref List<ScopeArgument>? results, CancellationToken cancellationToken)
     {
         foreach (var data in symbol.GetAttributes())
         {
@@ -104,10 +105,10 @@ internal static class ScopeArguments
                 continue;
             }
 
-            if (!FromAttributeData(data, arguments, types, results))
+            if (!FromAttributeData(data, arguments, types, ref results))
             {
 #pragma warning disable RS1030 // Rare: an attribute written with an explicit array; binding it is the only way to pair values and syntax.
-                FromAttribute(syntax, compilation.GetSemanticModel(syntax.SyntaxTree), types, results, cancellationToken);
+                FromAttribute(syntax, compilation.GetSemanticModel(syntax.SyntaxTree), types, ref results, cancellationToken);
 #pragma warning restore RS1030
             }
         }
@@ -117,7 +118,7 @@ internal static class ScopeArguments
     /// The scope arguments from the compiler's attribute data, paired with their syntax. False when the
     /// syntax does not map one-to-one onto the data (an explicit array, an error), so the caller binds.
     /// </summary>
-    private static bool FromAttributeData(AttributeData data, AttributeArgumentListSyntax arguments, KnownTypes types, List<ScopeArgument> results)
+    private static bool FromAttributeData(AttributeData data, AttributeArgumentListSyntax arguments, KnownTypes types, ref List<ScopeArgument>? results)
     {
         var isRequireScope = types.IsRequireScopeAttribute(data.AttributeClass);
         if (!isRequireScope && !types.IsAuthorizeAttribute(data.AttributeClass))
@@ -125,58 +126,69 @@ internal static class ScopeArguments
             return data.AttributeClass is not null && data.AttributeClass.TypeKind != TypeKind.Error;
         }
 
-        var positional = new List<AttributeArgumentSyntax>(arguments.Arguments.Count);
+        // Checked first, then added: nothing is allocated for an attribute whose syntax does not match.
+        var positionalCount = 0;
         foreach (var argument in arguments.Arguments)
         {
             if (argument.NameEquals is null && argument.NameColon is null)
             {
-                positional.Add(argument);
+                positionalCount++;
+                if (isRequireScope && (argument.Expression is ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax || argument.Expression.IsKind(SyntaxKind.CollectionExpression)))
+                {
+                    return false;
+                }
             }
         }
 
-        // Added straight to the results, and taken back if the syntax turns out not to match the data.
-        var found = results;
-        var start = results.Count;
+        var constructorArguments = data.ConstructorArguments;
         if (isRequireScope)
         {
             // A null array (RequireScope(null!)) has no Values at all: bind it instead.
-            if (data.ConstructorArguments.Length != 1 || data.ConstructorArguments[0].Kind != TypedConstantKind.Array
-                || data.ConstructorArguments[0].IsNull || data.ConstructorArguments[0].Values.IsDefault
-                || data.ConstructorArguments[0].Values.Length != positional.Count)
+            if (constructorArguments.Length != 1 || constructorArguments[0].Kind != TypedConstantKind.Array
+                || constructorArguments[0].IsNull || constructorArguments[0].Values.IsDefault
+                || constructorArguments[0].Values.Length != positionalCount)
             {
                 return false;
             }
 
-            for (var i = 0; i < positional.Count; i++)
+            var values = constructorArguments[0].Values;
+            var i = 0;
+            foreach (var argument in arguments.Arguments)
             {
-                if (positional[i].Expression is ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax || positional[i].Expression.IsKind(SyntaxKind.CollectionExpression))
+                if (argument.NameEquals is null && argument.NameColon is null)
                 {
-                    results.RemoveRange(start, results.Count - start);
-                    return false;
+                    Add(argument.Expression, new Optional<object?>(values[i++].Value), ScopeArgumentKind.Scope, ref results);
                 }
+            }
 
-                Add(positional[i].Expression, new Optional<object?>(data.ConstructorArguments[0].Values[i].Value), ScopeArgumentKind.Scope, found);
+            return true;
+        }
+
+        // TypedConstant.Value throws for an array (erroneous code such as [Authorize(new[] { "a" })]): bind those.
+        if (positionalCount > 1 || positionalCount != constructorArguments.Length
+            || (positionalCount == 1 && constructorArguments[0].Kind == TypedConstantKind.Array))
+        {
+            return false;
+        }
+
+        foreach (var named in data.NamedArguments)
+        {
+            if (named.Value.Kind == TypedConstantKind.Array)
+            {
+                return false;
             }
         }
-        else
+
+        foreach (var argument in arguments.Arguments)
         {
-            // TypedConstant.Value throws for an array (erroneous code such as [Authorize(new[] { "a" })]): bind those.
-            if (positional.Count > 1 || positional.Count != data.ConstructorArguments.Length
-                || data.ConstructorArguments.Any(argument => argument.Kind == TypedConstantKind.Array)
-                || data.NamedArguments.Any(pair => pair.Value.Kind == TypedConstantKind.Array))
+            if (argument.NameEquals is null && argument.NameColon is null)
             {
-                return false;
+                Add(argument.Expression, new Optional<object?>(constructorArguments[0].Value), ScopeArgumentKind.Policy, ref results);
             }
-
-            if (positional.Count == 1)
-            {
-                Add(positional[0].Expression, new Optional<object?>(data.ConstructorArguments[0].Value), ScopeArgumentKind.Policy, found);
-            }
-
-            foreach (var named in arguments.Arguments.Where(a => a.NameEquals?.Name.Identifier.ValueText == "Policy"))
+            else if (argument.NameEquals?.Name.Identifier.ValueText == "Policy")
             {
                 var value = data.NamedArguments.FirstOrDefault(pair => pair.Key == "Policy").Value;
-                Add(named.Expression, new Optional<object?>(value.Value), ScopeArgumentKind.Policy, found);
+                Add(argument.Expression, new Optional<object?>(value.Value), ScopeArgumentKind.Policy, ref results);
             }
         }
 
@@ -184,34 +196,30 @@ internal static class ScopeArguments
     }
 
     /// <summary>The arguments of a call or object creation, if it is a scope or policy use.</summary>
-    public static void FromOperation(IOperation operation, KnownTypes types, List<ScopeArgument> results)
+    public static void FromOperation(IOperation operation, KnownTypes types, ref List<ScopeArgument>? results)
     {
-        // Attributes are read from syntax (FromAttribute), so operations inside them are skipped here.
-        if (operation.Syntax.FirstAncestorOrSelf<AttributeSyntax>() is not null)
-        {
-            return;
-        }
-
+        // Attributes are read from the symbols' attribute data, so operations inside them are skipped here.
+        // That syntax check comes after the target checks: most invocations are of nothing relevant.
         switch (operation)
         {
             case IInvocationOperation invocation when KnownTypes.IsRequireScopeMethod(invocation.TargetMethod):
-                AddStrings(invocation.Arguments, ScopeArgumentKind.Scope, results);
+                AddStrings(invocation.Arguments, ScopeArgumentKind.Scope, ref results);
                 break;
             case IInvocationOperation invocation when KnownTypes.IsRequireAuthorizationMethod(invocation.TargetMethod):
-                AddStrings(invocation.Arguments, ScopeArgumentKind.Policy, results);
+                AddStrings(invocation.Arguments, ScopeArgumentKind.Policy, ref results);
                 break;
-            case IObjectCreationOperation creation when types.IsRequireScopeAttribute(creation.Type):
-                AddStrings(creation.Arguments, ScopeArgumentKind.Scope, results);
+            case IObjectCreationOperation creation when types.IsRequireScopeAttribute(creation.Type) && !InAttribute(creation):
+                AddStrings(creation.Arguments, ScopeArgumentKind.Scope, ref results);
                 break;
-            case IObjectCreationOperation creation when types.IsAuthorizeAttribute(creation.Type):
-                AddStrings(creation.Arguments, ScopeArgumentKind.Policy, results);
+            case IObjectCreationOperation creation when types.IsAuthorizeAttribute(creation.Type) && !InAttribute(creation):
+                AddStrings(creation.Arguments, ScopeArgumentKind.Policy, ref results);
                 if (creation.Initializer is { } initializer)
                 {
                     foreach (var member in initializer.Initializers)
                     {
                         if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Policy" } } assignment)
                         {
-                            Add(assignment.Value, results, ScopeArgumentKind.Policy);
+                            Add(assignment.Value, ref results, ScopeArgumentKind.Policy);
                         }
                     }
                 }
@@ -219,6 +227,9 @@ internal static class ScopeArguments
                 break;
         }
     }
+
+    /// <summary>Whether an operation stands inside an attribute (only object creations can: invocations are not constants).</summary>
+    private static bool InAttribute(IOperation operation) => operation.Syntax.FirstAncestorOrSelf<AttributeSyntax>() is not null;
 
     /// <summary>The policy of an <c>[Authorize]</c>-like attribute, from its data (ctor argument or <c>Policy</c>).</summary>
     public static string? PolicyOf(AttributeData attribute)
@@ -235,7 +246,7 @@ internal static class ScopeArguments
             && attribute.ConstructorArguments[0].Value is string ctorPolicy ? ctorPolicy : null;
     }
 
-    private static void AddStrings(IEnumerable<IArgumentOperation> arguments, ScopeArgumentKind kind, List<ScopeArgument> results)
+    private static void AddStrings(ImmutableArray<IArgumentOperation> arguments, ScopeArgumentKind kind, ref List<ScopeArgument>? results)
     {
         foreach (var argument in arguments)
         {
@@ -244,17 +255,17 @@ internal static class ScopeArguments
             {
                 foreach (var element in initializer.ElementValues)
                 {
-                    Add(element, results, kind);
+                    Add(element, ref results, kind);
                 }
             }
             else if (parameterType?.SpecialType == SpecialType.System_String && argument.ArgumentKind != ArgumentKind.DefaultValue)
             {
-                Add(argument.Value, results, kind);
+                Add(argument.Value, ref results, kind);
             }
         }
     }
 
-    private static void Add(IOperation value, List<ScopeArgument> results, ScopeArgumentKind kind)
+    private static void Add(IOperation value, ref List<ScopeArgument>? results, ScopeArgumentKind kind)
     {
         while (value is IConversionOperation { IsImplicit: true } conversion)
         {
@@ -266,10 +277,10 @@ internal static class ScopeArguments
             return;
         }
 
-        Add(value.Syntax, value.ConstantValue, kind, results);
+        Add(value.Syntax, value.ConstantValue, kind, ref results);
     }
 
-    private static void Add(SyntaxNode syntax, Optional<object?> constant, ScopeArgumentKind kind, List<ScopeArgument> results)
+    private static void Add(SyntaxNode syntax, Optional<object?> constant, ScopeArgumentKind kind, ref List<ScopeArgument>? results)
     {
         var value = constant.HasValue ? constant.Value as string : null;
         var unwrapped = syntax;
@@ -279,6 +290,6 @@ internal static class ScopeArguments
         }
 
         var isLiteral = unwrapped.IsKind(SyntaxKind.StringLiteralExpression);
-        results.Add(new ScopeArgument(kind, syntax, value, isLiteral));
+        (results ??= new List<ScopeArgument>()).Add(new ScopeArgument(kind, syntax, value, isLiteral));
     }
 }

@@ -13,11 +13,14 @@ namespace ScopeGen.Analyzers;
 /// </summary>
 internal static class ScopeInference
 {
-    /// <summary>The diagnostic property with the candidate scopes, best first.</summary>
-    public const string CandidatesProperty = "ScopeGen.Candidates";
+    /// <summary>The diagnostic property with the endpoint's route template, if known.</summary>
+    public const string RouteProperty = "ScopeGen.Route";
 
-    /// <summary>The diagnostic property that tells whether the first candidate was inferred ("true") or is just the first action.</summary>
-    public const string InferredProperty = "ScopeGen.Inferred";
+    /// <summary>The diagnostic property with the endpoint's HTTP method, if known.</summary>
+    public const string HttpMethodProperty = "ScopeGen.HttpMethod";
+
+    /// <summary>The diagnostic property with the controller's class name, for a controller action.</summary>
+    public const string ControllerProperty = "ScopeGen.Controller";
 
     /// <summary>The diagnostic property that says where a fix goes: <c>Method</c>, <c>Invocation</c> or <c>None</c>.</summary>
     public const string FixTargetProperty = "ScopeGen.FixTarget";
@@ -88,31 +91,6 @@ internal static class ScopeInference
         }
 
         return builder.ToString();
-    }
-
-    /// <summary>Encodes candidates for the code fix: one per line, <c>value TAB namespace TAB constant path</c>.</summary>
-    public static string Encode(IEnumerable<ScopeEntry> candidates) =>
-        string.Join("\n", candidates.Select(c => $"{c.Value}\t{c.Namespace}\t{c.ConstantPath}"));
-
-    /// <summary>Decodes <see cref="Encode"/>.</summary>
-    public static ImmutableArray<ScopeEntry> Decode(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return ImmutableArray<ScopeEntry>.Empty;
-        }
-
-        var builder = ImmutableArray.CreateBuilder<ScopeEntry>();
-        foreach (var line in text!.Split('\n'))
-        {
-            var parts = line.Split('\t');
-            if (parts.Length == 3)
-            {
-                builder.Add(new ScopeEntry(parts[0], string.Empty, string.Empty, parts[1].Length == 0 ? null : parts[1], parts[2]));
-            }
-        }
-
-        return builder.ToImmutable();
     }
 
     private static ScopeEntry? InferAction(ResourceEntry resource, List<string> segments, int windowEnd, string? httpMethod)

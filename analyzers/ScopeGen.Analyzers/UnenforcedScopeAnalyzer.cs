@@ -38,7 +38,8 @@ public sealed class UnenforcedScopeAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var uses = new ConcurrentBag<Location>();
+        // Syntax nodes, not locations: a location is made only for the one use reported.
+        var uses = new ConcurrentBag<SyntaxNode>();
         var registers = 0;
         // [RequireScope] uses from the compiler's attribute data, rather than binding every attribute again.
         void AddAttributeUses(ISymbol symbol, CancellationToken cancellationToken)
@@ -47,7 +48,7 @@ public sealed class UnenforcedScopeAnalyzer : DiagnosticAnalyzer
             {
                 if (types.IsRequireScopeAttribute(data.AttributeClass) && data.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is { } syntax)
                 {
-                    uses.Add(syntax.GetLocation());
+                    uses.Add(syntax);
                 }
             }
         }
@@ -72,10 +73,10 @@ public sealed class UnenforcedScopeAnalyzer : DiagnosticAnalyzer
                         Interlocked.Exchange(ref registers, 1);
                         break;
                     case IInvocationOperation invocation when KnownTypes.IsRequireScopeMethod(invocation.TargetMethod):
-                        uses.Add(NameLocation(invocation.Syntax));
+                        uses.Add(NameSyntax(invocation.Syntax));
                         break;
                     case IObjectCreationOperation creation when types.IsRequireScopeAttribute(creation.Type) && creation.Syntax.FirstAncestorOrSelf<AttributeSyntax>() is null:
-                        uses.Add(creation.Syntax.GetLocation());
+                        uses.Add(creation.Syntax);
                         break;
                 }
             },
@@ -90,13 +91,13 @@ public sealed class UnenforcedScopeAnalyzer : DiagnosticAnalyzer
 
             var order = c.Compilation.SyntaxTrees.Select((tree, index) => (tree, index)).ToDictionary(p => p.tree, p => p.index);
             var first = uses
-                .OrderBy(location => location.SourceTree is { } tree && order.TryGetValue(tree, out var index) ? index : int.MaxValue)
-                .ThenBy(location => location.SourceSpan.Start)
+                .OrderBy(node => order.TryGetValue(node.SyntaxTree, out var index) ? index : int.MaxValue)
+                .ThenBy(node => node.SpanStart)
                 .First();
-            c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnenforcedScope, first));
+            c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnenforcedScope, first.GetLocation()));
         });
     }
 
-    private static Location NameLocation(SyntaxNode syntax) =>
-        syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } ? access.Name.GetLocation() : syntax.GetLocation();
+    private static SyntaxNode NameSyntax(SyntaxNode syntax) =>
+        syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } ? access.Name : syntax;
 }

@@ -189,7 +189,7 @@ public class CodeFixTests
                 }
             }
             """);
-        var diagnostic = Assert.Single(await CodeFixHarness.DiagnosticsAsync(document, new UndefinedScopeAnalyzer()));
+        var diagnostic = Assert.Single(await CodeFixHarness.DiagnosticsAsync(document, new ScopeArgumentAnalyzer()));
         Assert.Equal("'workflow:craete' is not a scope defined in the manifest; did you mean 'workflow:create'?", diagnostic.GetMessage());
         var actions = await CodeFixHarness.ActionsAsync(document, new ReplaceWithScopeConstantCodeFixProvider(), diagnostic);
         Assert.Equal("Replace with Scopes.Workflow.Create", Assert.Single(actions).Title);
@@ -210,11 +210,11 @@ public class CodeFixTests
                 }
             }
             """);
-        var diagnostics = await CodeFixHarness.DiagnosticsAsync(document, new LiteralScopeAnalyzer());
+        var diagnostics = await CodeFixHarness.DiagnosticsAsync(document, new ScopeArgumentAnalyzer());
         Assert.Equal(3, diagnostics.Length);
         var actions = await CodeFixHarness.ActionsAsync(document, new ReplaceWithScopeConstantCodeFixProvider(), diagnostics[0]);
         Assert.Equal("Use Scopes.Workflow.List", Assert.Single(actions).Title);
-        var fixedSource = await CodeFixHarness.FixAllAsync(document, new ReplaceWithScopeConstantCodeFixProvider(), new LiteralScopeAnalyzer(), ReplaceWithScopeConstantCodeFixProvider.UseConstantKey);
+        var fixedSource = await CodeFixHarness.FixAllAsync(document, new ReplaceWithScopeConstantCodeFixProvider(), new ScopeArgumentAnalyzer(), ReplaceWithScopeConstantCodeFixProvider.UseConstantKey);
         Assert.Contains(".RequireScope(Scopes.Workflow.List, Scopes.Workflow.Read);", fixedSource);
         Assert.Contains(".RequireAuthorization(Scopes.Tag.List);", fixedSource);
         Assert.Single(fixedSource.Split('\n'), line => line.Trim() == "using N8n.Api;");
