@@ -46,6 +46,13 @@ internal static class ControllerFacts
     /// </summary>
     public static List<IMethodSymbol>? InheritedActions(INamedTypeSymbol controller, KnownTypes types)
     {
+        // The usual case, a controller straight on ControllerBase or Controller: they have no actions, and
+        // nothing of the controller needs reading (GetMembers builds a new array on every call).
+        if (controller.BaseType is { } direct && direct.DeclaringSyntaxReferences.IsEmpty && MetadataActionsOf(direct, types).Count == 0)
+        {
+            return null;
+        }
+
         HashSet<IMethodSymbol>? overridden = null;
         AddOverridden(controller, ref overridden);
         List<IMethodSymbol>? actions = null;
@@ -53,13 +60,7 @@ internal static class ControllerFacts
         {
             if (type.DeclaringSyntaxReferences.IsEmpty)
             {
-                // TryGetValue first: the factory closure is allocated only on a miss.
-                if (!MetadataActions.TryGetValue(type, out var metadataActions))
-                {
-                    metadataActions = MetadataActions.GetValue(type, t => DeclaredAndInheritedActions(t, types));
-                }
-
-                foreach (var inherited in metadataActions)
+                foreach (var inherited in MetadataActionsOf(type, types))
                 {
                     if (overridden is null || !overridden.Contains(inherited.OriginalDefinition))
                     {
@@ -79,6 +80,17 @@ internal static class ControllerFacts
             }
 
             AddOverridden(type, ref overridden);
+        }
+
+        return actions;
+    }
+
+    private static List<IMethodSymbol> MetadataActionsOf(INamedTypeSymbol type, KnownTypes types)
+    {
+        // TryGetValue first: the factory closure is allocated only on a miss.
+        if (!MetadataActions.TryGetValue(type, out var actions))
+        {
+            actions = MetadataActions.GetValue(type, t => DeclaredAndInheritedActions(t, types));
         }
 
         return actions;

@@ -94,7 +94,7 @@ internal sealed class EndpointCoverage
         receiver = null;
         handler = null;
         var method = invocation.TargetMethod;
-        if (!MapMethodNames.Contains(method.Name) || !method.IsExtensionMethod || method.ContainingNamespace?.ToDisplayString() != "Microsoft.AspNetCore.Builder")
+        if (!MapMethodNames.Contains(method.Name) || !method.IsExtensionMethod || !KnownTypes.IsInAspNetCoreBuilderNamespace(method))
         {
             return false;
         }
@@ -368,10 +368,20 @@ internal sealed class EndpointCoverage
 
         if (values.Count > 1 && ReachingValue(values, use) is { } reaching)
         {
-            values = new List<IOperation> { reaching };
+            values = new[] { reaching };
         }
 
-        if (values.All(value => BuilderCovered(value, visiting, depth + 1, cancellationToken)))
+        var allCovered = true;
+        foreach (var value in values)
+        {
+            if (!BuilderCovered(value, visiting, depth + 1, cancellationToken))
+            {
+                allCovered = false;
+                break;
+            }
+        }
+
+        if (allCovered)
         {
             return true;
         }
@@ -459,11 +469,11 @@ internal sealed class EndpointCoverage
     }
 
     /// <summary>The values assigned to a local or parameter in the body that contains <paramref name="use"/>.</summary>
-    private static List<IOperation> AssignedValues(ISymbol symbol, IOperation use, out bool escapes)
+    private static IReadOnlyList<IOperation> AssignedValues(ISymbol symbol, IOperation use, out bool escapes)
     {
         var uses = BodyIndex.For(Root(use)).Find(symbol);
         escapes = uses?.Escapes ?? false;
-        return uses is null ? new List<IOperation>() : new List<IOperation>(uses.Values);
+        return uses is null ? Array.Empty<IOperation>() : uses.Values;
     }
 
     /// <summary>
@@ -471,7 +481,7 @@ internal sealed class EndpointCoverage
     /// statement of one block, the use is in that block after the first of them, and no loop, lambda or local
     /// function of the block holds the use. Otherwise null (all assignments count).
     /// </summary>
-    private static IOperation? ReachingValue(List<IOperation> values, IOperation use)
+    private static IOperation? ReachingValue(IReadOnlyList<IOperation> values, IOperation use)
     {
         var statements = values.Select(v => v.Syntax.FirstAncestorOrSelf<StatementSyntax>()).ToList();
         SyntaxNode? Container(StatementSyntax? statement) => statement?.Parent is GlobalStatementSyntax global ? global.Parent : statement?.Parent;
@@ -563,13 +573,17 @@ internal sealed class EndpointCoverage
     }
 
     /// <summary>The local, parameter or field (as its original definition) an expression reads, if any.</summary>
-    private static ISymbol? ReferencedSymbol(IOperation operation) => Unwrap(operation) switch
+    private static ISymbol? ReferencedSymbol(IOperation operation)
     {
-        ILocalReferenceOperation local => local.Local,
-        IParameterReferenceOperation parameter => parameter.Parameter,
-        IFieldReferenceOperation field => field.Field.OriginalDefinition,
-        _ => null,
-    };
+        operation = Unwrap(operation);
+        return operation.Kind switch
+        {
+            OperationKind.LocalReference => ((ILocalReferenceOperation)operation).Local,
+            OperationKind.ParameterReference => ((IParameterReferenceOperation)operation).Parameter,
+            OperationKind.FieldReference => ((IFieldReferenceOperation)operation).Field.OriginalDefinition,
+            _ => null,
+        };
+    }
 
     private static ISymbol Key(ISymbol symbol) => symbol is IFieldSymbol field ? field.OriginalDefinition : symbol;
 
@@ -588,19 +602,22 @@ internal sealed class EndpointCoverage
         {
             foreach (var operation in root.DescendantsAndSelf())
             {
-                switch (operation)
+                // Dispatched on Kind, an enum, first: most operations are none of these, and interface
+                // type tests for each of them were a large part of building the index.
+                switch (operation.Kind)
                 {
-                    case IVariableDeclaratorOperation declarator:
+                    case OperationKind.VariableDeclarator:
+                        var declarator = (IVariableDeclaratorOperation)operation;
                         if (declarator.GetVariableInitializer() is { } initializer)
                         {
                             Get(declarator.Symbol).Values.Add(initializer.Value);
                         }
 
                         break;
-                    case ISimpleAssignmentOperation assignment when ReferencedSymbol(assignment.Target) is { } target:
-                        Get(target).Values.Add(assignment.Value);
+                    case OperationKind.SimpleAssignment when ReferencedSymbol(((ISimpleAssignmentOperation)operation).Target) is { } target:
+                        Get(target).Values.Add(((ISimpleAssignmentOperation)operation).Value);
                         break;
-                    case ICompoundAssignmentOperation or ICoalesceAssignmentOperation or IDeconstructionAssignmentOperation or IDeclarationExpressionOperation:
+                    case OperationKind.CompoundAssignment or OperationKind.CoalesceAssignment or OperationKind.DeconstructionAssignment or OperationKind.DeclarationExpression:
                         foreach (var child in operation.Descendants())
                         {
                             if (ReferencedSymbol(child) is { } written)
@@ -610,14 +627,12 @@ internal sealed class EndpointCoverage
                         }
 
                         break;
-                    case IArgumentOperation { Parameter.RefKind: not RefKind.None } argument when ReferencedSymbol(argument.Value) is { } passed:
+                    case OperationKind.Argument when ((IArgumentOperation)operation) is { Parameter.RefKind: not RefKind.None } argument && ReferencedSymbol(argument.Value) is { } passed:
                         Get(passed).Escapes = true;
                         break;
-                }
-
-                if (operation is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation && ReferencedSymbol(operation) is { } read)
-                {
-                    Get(read).References.Add(operation);
+                    case OperationKind.LocalReference or OperationKind.ParameterReference or OperationKind.FieldReference when ReferencedSymbol(operation) is { } read:
+                        Get(read).References.Add(operation);
+                        break;
                 }
             }
         }
@@ -685,16 +700,16 @@ internal sealed class EndpointCoverage
 
     private static IOperation Unwrap(IOperation operation)
     {
-        while (operation is IConversionOperation conversion)
+        while (operation.Kind == OperationKind.Conversion)
         {
-            operation = conversion.Operand;
+            operation = ((IConversionOperation)operation).Operand;
         }
 
         return operation;
     }
 
     private bool IsBuilderType(ITypeSymbol? type) =>
-        KnownTypes.Implements(type, types.EndpointConventionBuilder) || KnownTypes.Implements(type, types.EndpointRouteBuilder);
+        types.IsA(type, types.EndpointConventionBuilder) || types.IsA(type, types.EndpointRouteBuilder);
 
     /// <summary>
     /// Every call of a source method, when all of them are known: none when the method is used as a value
@@ -730,8 +745,7 @@ internal sealed class EndpointCoverage
             // Searching the text is far cheaper than walking every node of every file, and most files
             // never mention the name.
             // Generated files are skipped too: they call no user helper and map no controllers.
-            if (tree.TryGetText(out var text) && text.ToString() is var content
-                && (content.IndexOf(name, StringComparison.Ordinal) < 0 || content.StartsWith("// <auto-generated", StringComparison.Ordinal)))
+            if (tree.TryGetText(out var text) && (text.Length < name.Length || !TextSearch.Contains(text, name) || TextSearch.StartsWith(text, "// <auto-generated")))
             {
                 continue;
             }

@@ -68,9 +68,52 @@ internal sealed class KnownTypes
 
     public bool IsRequireScopeAttribute(ITypeSymbol? type) => type is { Name: RequireScopeAttributeName, TypeKind: TypeKind.Class };
 
-    public bool IsAllowAnonymousAttribute(ITypeSymbol? type) => Implements(type, AllowAnonymous);
+    public bool IsAllowAnonymousAttribute(ITypeSymbol? type) => IsA(type, AllowAnonymous);
 
-    public bool IsAuthorizeAttribute(ITypeSymbol? type) => Implements(type, AuthorizeData);
+    public bool IsAuthorizeAttribute(ITypeSymbol? type) => IsA(type, AuthorizeData);
+
+    /// <summary>
+    /// <see cref="Implements"/>, remembered per type for interfaces: the public symbol API builds a new
+    /// array for every AllInterfaces call, and the same few attribute and builder types are asked about for
+    /// every method and endpoint.
+    /// </summary>
+    public bool IsA(ITypeSymbol? type, INamedTypeSymbol? contract)
+    {
+        if (type is null || contract is null || contract.TypeKind != TypeKind.Interface)
+        {
+            return Implements(type, contract);
+        }
+
+        var key = new TypeAndContract(type, contract);
+        if (!implementedInterfaces.TryGetValue(key, out var result))
+        {
+            result = Implements(type, contract);
+            implementedInterfaces.TryAdd(key, result);
+        }
+
+        return result;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<TypeAndContract, bool> implementedInterfaces = new();
+
+    private readonly struct TypeAndContract : System.IEquatable<TypeAndContract>
+    {
+        private readonly ITypeSymbol type;
+        private readonly INamedTypeSymbol contract;
+
+        public TypeAndContract(ITypeSymbol type, INamedTypeSymbol contract)
+        {
+            this.type = type;
+            this.contract = contract;
+        }
+
+        public bool Equals(TypeAndContract other) =>
+            SymbolEqualityComparer.Default.Equals(type, other.type) && SymbolEqualityComparer.Default.Equals(contract, other.contract);
+
+        public override bool Equals(object? obj) => obj is TypeAndContract other && Equals(other);
+
+        public override int GetHashCode() => (SymbolEqualityComparer.Default.GetHashCode(type) * 31) + SymbolEqualityComparer.Default.GetHashCode(contract);
+    }
 
     /// <summary>Whether <paramref name="method"/> is the generated <c>RequireScope(params string[])</c> extension.</summary>
     public static bool IsRequireScopeMethod(IMethodSymbol method) =>
@@ -88,11 +131,28 @@ internal sealed class KnownTypes
     public static bool IsWithMetadataMethod(IMethodSymbol method) =>
         method.Name == "WithMetadata" && IsAspNetCoreType(method.ContainingType);
 
+    /// <summary>Whether a symbol is declared in <c>Microsoft.AspNetCore</c> or a namespace inside it.</summary>
     public static bool IsAspNetCoreType(ISymbol? symbol)
     {
-        var ns = symbol?.ContainingNamespace?.ToDisplayString();
-        return ns is not null && ns.StartsWith("Microsoft.AspNetCore", System.StringComparison.Ordinal);
+        // Walked rather than formatted: ToDisplayString allocated a string for every call checked.
+        INamespaceSymbol? second = null;
+        for (var ns = symbol?.ContainingNamespace; ns is not null && !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
+        {
+            if (ns.ContainingNamespace is { IsGlobalNamespace: true })
+            {
+                return ns.Name == "Microsoft" && second?.Name == "AspNetCore";
+            }
+
+            second = ns;
+        }
+
+        return false;
     }
+
+    /// <summary>Whether a symbol is declared in exactly <c>Microsoft.AspNetCore.Builder</c>.</summary>
+    public static bool IsInAspNetCoreBuilderNamespace(ISymbol symbol) =>
+        symbol.ContainingNamespace is { Name: "Builder" } builder && builder.ContainingNamespace is { Name: "AspNetCore" } aspNetCore
+        && aspNetCore.ContainingNamespace is { Name: "Microsoft" } microsoft && microsoft.ContainingNamespace is { IsGlobalNamespace: true };
 
     public static bool Implements(ITypeSymbol? type, INamedTypeSymbol? contract)
     {

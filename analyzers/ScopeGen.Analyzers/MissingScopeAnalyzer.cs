@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -34,9 +33,8 @@ public sealed class MissingScopeAnalyzer : DiagnosticAnalyzer
         {
             // An action is analyzed when its own symbol is: the compiler has bound its attributes by then.
             // Walking a controller's members from the class's action bound them first, at this analyzer's cost.
-            var controllers = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
-            context.RegisterSymbolAction(c => AnalyzeDeclaredAction(c, coverage, controllers), SymbolKind.Method);
-            context.RegisterSymbolAction(c => AnalyzeInheritedActions(c, coverage, controllers), SymbolKind.NamedType);
+            context.RegisterSymbolAction(c => AnalyzeDeclaredAction(c, coverage), SymbolKind.Method);
+            context.RegisterSymbolAction(c => AnalyzeInheritedActions(c, coverage), SymbolKind.NamedType);
         }
 
         if (types.HasRouting)
@@ -45,25 +43,15 @@ public sealed class MissingScopeAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>Whether a type is a controller none of whose attributes or conventions covers every action; decided once per type.</summary>
-    private static bool IsUncoveredController(INamedTypeSymbol type, EndpointCoverage coverage, ConcurrentDictionary<INamedTypeSymbol, bool> controllers)
+    private static void AnalyzeDeclaredAction(SymbolAnalysisContext context, EndpointCoverage coverage)
     {
-        if (controllers.TryGetValue(type, out var uncovered))
-        {
-            return uncovered;
-        }
-
-        uncovered = ControllerFacts.IsController(type, coverage.Types) && !coverage.IsControllerCovered(type);
-        controllers.TryAdd(type, uncovered);
-        return uncovered;
-    }
-
-    private static void AnalyzeDeclaredAction(SymbolAnalysisContext context, EndpointCoverage coverage, ConcurrentDictionary<INamedTypeSymbol, bool> controllers)
-    {
+        // Cheapest checks first. The class-level ones (controller, class attributes, a MapControllers()
+        // convention) come last, so a project whose actions all carry a scope never computes them.
         var action = (IMethodSymbol)context.Symbol;
         if (action.MethodKind != MethodKind.Ordinary || action.IsStatic || action.DeclaredAccessibility != Accessibility.Public
-            || action.ContainingType is not { } controller || !IsUncoveredController(controller, coverage, controllers)
-            || !ControllerFacts.IsAction(action, coverage.Types) || coverage.IsActionCoveredByItsAttributes(action))
+            || action.ContainingType is not { TypeKind: TypeKind.Class } controller || coverage.IsActionCoveredByItsAttributes(action)
+            || !ControllerFacts.IsController(controller, coverage.Types) || !ControllerFacts.IsAction(action, coverage.Types)
+            || coverage.IsControllerCovered(controller))
         {
             return;
         }
@@ -78,10 +66,11 @@ public sealed class MissingScopeAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeInheritedActions(SymbolAnalysisContext context, EndpointCoverage coverage, ConcurrentDictionary<INamedTypeSymbol, bool> controllers)
+    private static void AnalyzeInheritedActions(SymbolAnalysisContext context, EndpointCoverage coverage)
     {
         var controller = (INamedTypeSymbol)context.Symbol;
-        if (!IsUncoveredController(controller, coverage, controllers) || ControllerFacts.InheritedActions(controller, coverage.Types) is not { } actions)
+        if (!ControllerFacts.IsController(controller, coverage.Types) || ControllerFacts.InheritedActions(controller, coverage.Types) is not { } actions
+            || coverage.IsControllerCovered(controller))
         {
             return;
         }
@@ -176,7 +165,7 @@ public sealed class MissingScopeAnalyzer : DiagnosticAnalyzer
             foreach (var attribute in attributes)
             {
                 var name = attribute.AttributeClass?.Name;
-                if (name is null || !KnownTypes.Implements(attribute.AttributeClass, types.RouteTemplateProvider) && name != "AcceptVerbsAttribute")
+                if (name is null || !types.IsA(attribute.AttributeClass, types.RouteTemplateProvider) && name != "AcceptVerbsAttribute")
                 {
                     continue;
                 }
@@ -202,7 +191,7 @@ public sealed class MissingScopeAnalyzer : DiagnosticAnalyzer
         foreach (var attributes in ControllerFacts.InheritedAttributes(controller))
         {
             classTemplate ??= attributes
-                .Where(a => KnownTypes.Implements(a.AttributeClass, types.RouteTemplateProvider))
+                .Where(a => types.IsA(a.AttributeClass, types.RouteTemplateProvider))
                 .Select(a => a.ConstructorArguments.FirstOrDefault(c => c.Value is string).Value as string)
                 .FirstOrDefault(t => t is not null);
         }

@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 using ScopeGen.Manifest;
 
 namespace ScopeGen.Analyzers;
@@ -33,8 +33,11 @@ internal sealed record ResourceEntry(string Name, IReadOnlyList<ScopeEntry> Scop
 internal sealed class ScopeIndex
 {
     private static readonly object CacheLock = new();
-    private static string? cachedKey;
+    private static CacheKey? cachedKey;
     private static ScopeIndex? cachedIndex;
+
+    /// <summary>Per options object: the analyzers of one compilation share it, so they read the manifests once.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<AnalyzerOptions, Holder> PerOptions = new();
 
     private readonly Dictionary<string, ScopeEntry> scopes;
     private readonly HashSet<string> presets;
@@ -80,21 +83,27 @@ internal sealed class ScopeIndex
     /// <summary>Reads the manifests among the compilation's additional files; null when there are none.</summary>
     public static ScopeIndex? Load(AnalyzerOptions options, CancellationToken cancellationToken)
     {
-        var files = new List<(string Path, string Text)>();
-        var key = new StringBuilder();
+        if (PerOptions.TryGetValue(options, out var holder))
+        {
+            return holder.Index;
+        }
+
+        var index = LoadUncached(options, cancellationToken);
+        PerOptions.GetValue(options, _ => new Holder(index));
+        return index;
+    }
+
+    private static ScopeIndex? LoadUncached(AnalyzerOptions options, CancellationToken cancellationToken)
+    {
         options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.RootNamespace", out var rootNamespace);
         rootNamespace = string.IsNullOrWhiteSpace(rootNamespace) ? null : rootNamespace!.Trim();
-        key.Append(rootNamespace).Append('\n');
+        var files = new List<(string Path, SourceText Text)>();
         foreach (var file in options.AdditionalFiles)
         {
-            if (!ManifestParser.IsManifestPath(file.Path) || file.GetText(cancellationToken) is not { } text)
+            if (ManifestParser.IsManifestPath(file.Path) && file.GetText(cancellationToken) is { } text)
             {
-                continue;
+                files.Add((file.Path, text));
             }
-
-            var content = text.ToString();
-            files.Add((file.Path, content));
-            key.Append(file.Path).Append('\n').Append(content.Length).Append('\n').Append(content).Append('\n');
         }
 
         if (files.Count == 0)
@@ -102,23 +111,63 @@ internal sealed class ScopeIndex
             return null;
         }
 
-        var cacheKey = key.ToString();
+        // Compared by content (SourceText.ContentEquals uses checksums when it has them) rather than by
+        // one key string holding every manifest's text, which copied them all for each compilation.
+        var key = new CacheKey(rootNamespace, files);
         lock (CacheLock)
         {
-            if (cachedKey == cacheKey)
+            if (cachedKey is not null && cachedKey.Matches(key))
             {
                 return cachedIndex;
             }
         }
 
-        var index = Build(files, rootNamespace);
+        var index = Build(files.Select(file => (file.Path, file.Text.ToString())), rootNamespace);
         lock (CacheLock)
         {
-            cachedKey = cacheKey;
+            cachedKey = key;
             cachedIndex = index;
         }
 
         return index;
+    }
+
+    private sealed class Holder
+    {
+        public Holder(ScopeIndex? index) => Index = index;
+
+        public ScopeIndex? Index { get; }
+    }
+
+    private sealed class CacheKey
+    {
+        private readonly string? rootNamespace;
+        private readonly List<(string Path, SourceText Text)> files;
+
+        public CacheKey(string? rootNamespace, List<(string Path, SourceText Text)> files)
+        {
+            this.rootNamespace = rootNamespace;
+            this.files = files;
+        }
+
+        public bool Matches(CacheKey other)
+        {
+            if (rootNamespace != other.rootNamespace || files.Count != other.files.Count)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < files.Count; i++)
+            {
+                if (files[i].Path != other.files[i].Path
+                    || !(ReferenceEquals(files[i].Text, other.files[i].Text) || files[i].Text.ContentEquals(other.files[i].Text)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 
     /// <summary>Builds the index from manifest texts (the generator's catalog rules apply: invalid parts are left out).</summary>

@@ -89,12 +89,26 @@ public sealed class UnenforcedScopeAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var order = c.Compilation.SyntaxTrees.Select((tree, index) => (tree, index)).ToDictionary(p => p.tree, p => p.index);
-            var first = uses
-                .OrderBy(node => order.TryGetValue(node.SyntaxTree, out var index) ? index : int.MaxValue)
-                .ThenBy(node => node.SpanStart)
-                .First();
-            c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnenforcedScope, first.GetLocation()));
+            // The first use in compilation order: one pass, comparing (file index, position).
+            var order = new Dictionary<SyntaxTree, int>();
+            foreach (var tree in c.Compilation.SyntaxTrees)
+            {
+                order[tree] = order.Count;
+            }
+
+            SyntaxNode? first = null;
+            var firstFile = int.MaxValue;
+            foreach (var use in uses)
+            {
+                var file = order.TryGetValue(use.SyntaxTree, out var index) ? index : int.MaxValue;
+                if (first is null || file < firstFile || (file == firstFile && use.SpanStart < first.SpanStart))
+                {
+                    first = use;
+                    firstFile = file;
+                }
+            }
+
+            c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnenforcedScope, first!.GetLocation()));
         });
     }
 
