@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -39,26 +40,26 @@ public sealed class ScopeArgumentAnalyzer : DiagnosticAnalyzer
             start.RegisterSymbolAction(
                 c =>
                 {
-                    List<ScopeArgument>? arguments = null;
+                    var arguments = RentList();
                     ScopeArguments.FromSymbolAttributes(c.Symbol, c.Compilation, types, ref arguments, c.CancellationToken);
-                    if (arguments is not null)
+
+                    // Reported here, not through a delegate: a delegate over the context struct boxes it.
+                    foreach (var argument in arguments!)
                     {
-                        // Reported here, not through a delegate: a delegate over the context struct boxes it.
-                        foreach (var argument in arguments)
+                        if (Check(argument, index) is { } diagnostic)
                         {
-                            if (Check(argument, index) is { } diagnostic)
-                            {
-                                c.ReportDiagnostic(diagnostic);
-                            }
+                            c.ReportDiagnostic(diagnostic);
                         }
                     }
+
+                    ReturnList(arguments);
                 },
                 SymbolKind.NamedType,
                 SymbolKind.Method);
             start.RegisterOperationAction(
                 c =>
                 {
-                    List<ScopeArgument>? arguments = null;
+                    var arguments = RentList();
                     if (ScopeArguments.DeclaredFunction(c.Operation) is { } function)
                     {
                         // Lambdas and local functions: their attributes, as for methods above.
@@ -69,22 +70,44 @@ public sealed class ScopeArgumentAnalyzer : DiagnosticAnalyzer
                         ScopeArguments.FromOperation(c.Operation, types, ref arguments);
                     }
 
-                    if (arguments is not null)
+                    foreach (var argument in arguments!)
                     {
-                        foreach (var argument in arguments)
+                        if (Check(argument, index) is { } diagnostic)
                         {
-                            if (Check(argument, index) is { } diagnostic)
-                            {
-                                c.ReportDiagnostic(diagnostic);
-                            }
+                            c.ReportDiagnostic(diagnostic);
                         }
                     }
+
+                    ReturnList(arguments);
                 },
                 OperationKind.AnonymousFunction,
                 OperationKind.LocalFunction,
                 OperationKind.Invocation,
                 OperationKind.ObjectCreation);
         });
+    }
+
+    /// <summary>
+    /// One list per thread, reused by every callback: a list per attributed method was most of what this
+    /// analyzer allocated, and in a build every allocation risks paying for a collection of the compiler's heap.
+    /// </summary>
+    [ThreadStatic]
+    private static List<ScopeArgument>? spareList;
+
+    private static List<ScopeArgument> RentList()
+    {
+        var list = spareList ?? new List<ScopeArgument>();
+        spareList = null;
+        return list;
+    }
+
+    private static void ReturnList(List<ScopeArgument> list)
+    {
+        if (list.Count <= 64)
+        {
+            list.Clear();
+            spareList = list;
+        }
     }
 
     /// <summary>The SCOPE002 or SCOPE003 diagnostic for one argument, or null.</summary>

@@ -18,10 +18,6 @@ namespace ScopeGen.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnenforcedScopeAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>Calls that register authorization services.</summary>
-    private static readonly ImmutableHashSet<string> RegistrationMethods = ImmutableHashSet.Create(
-        "AddAuthorization", "AddAuthorizationCore", "AddAuthorizationBuilder", "AddScopeAuthorization");
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.UnenforcedScope);
 
     public override void Initialize(AnalysisContext context)
@@ -38,17 +34,19 @@ public sealed class UnenforcedScopeAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        // Syntax nodes, not locations: a location is made only for the one use reported.
-        var uses = new ConcurrentBag<SyntaxNode>();
+        // Only the first use is ever reported, so only the first is kept: collecting every use cost more
+        // than all the rest of this analyzer.
+        var firstUse = new FirstUse(context.Compilation);
         var registers = 0;
+
         // [RequireScope] uses from the compiler's attribute data, rather than binding every attribute again.
         void AddAttributeUses(ISymbol symbol, CancellationToken cancellationToken)
         {
             foreach (var data in symbol.GetAttributes())
             {
-                if (types.IsRequireScopeAttribute(data.AttributeClass) && data.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is { } syntax)
+                if (types.IsRequireScopeAttribute(data.AttributeClass) && data.ApplicationSyntaxReference is { } reference)
                 {
-                    uses.Add(syntax);
+                    firstUse.Add(reference, cancellationToken);
                 }
             }
         }
@@ -69,14 +67,14 @@ public sealed class UnenforcedScopeAnalyzer : DiagnosticAnalyzer
             {
                 switch (c.Operation)
                 {
-                    case IInvocationOperation invocation when RegistrationMethods.Contains(invocation.TargetMethod.Name):
+                    case IInvocationOperation invocation when IsRegistrationMethod(invocation.TargetMethod.Name):
                         Interlocked.Exchange(ref registers, 1);
                         break;
                     case IInvocationOperation invocation when KnownTypes.IsRequireScopeMethod(invocation.TargetMethod):
-                        uses.Add(NameSyntax(invocation.Syntax));
+                        firstUse.Add(NameSyntax(invocation.Syntax));
                         break;
                     case IObjectCreationOperation creation when types.IsRequireScopeAttribute(creation.Type) && creation.Syntax.FirstAncestorOrSelf<AttributeSyntax>() is null:
-                        uses.Add(creation.Syntax);
+                        firstUse.Add(creation.Syntax);
                         break;
                 }
             },
@@ -84,32 +82,78 @@ public sealed class UnenforcedScopeAnalyzer : DiagnosticAnalyzer
             OperationKind.ObjectCreation);
         context.RegisterCompilationEndAction(c =>
         {
-            if (Volatile.Read(ref registers) != 0 || uses.IsEmpty)
+            if (Volatile.Read(ref registers) == 0 && firstUse.Node is { } first)
             {
-                return;
+                c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnenforcedScope, first.GetLocation()));
             }
+        });
+    }
 
-            // The first use in compilation order: one pass, comparing (file index, position).
-            var order = new Dictionary<SyntaxTree, int>();
-            foreach (var tree in c.Compilation.SyntaxTrees)
+    private static bool IsRegistrationMethod(string name) =>
+        name is "AddAuthorization" or "AddAuthorizationCore" or "AddAuthorizationBuilder" or "AddScopeAuthorization";
+
+    /// <summary>The first of the uses seen, in compilation order (file, then position); thread-safe.</summary>
+    private sealed class FirstUse
+    {
+        private readonly Compilation compilation;
+        private readonly object gate = new();
+        private Dictionary<SyntaxTree, int>? fileOrder;
+        private long firstKey = long.MaxValue;
+
+        public FirstUse(Compilation compilation) => this.compilation = compilation;
+
+        public SyntaxNode? Node { get; private set; }
+
+        public void Add(SyntaxReference reference, CancellationToken cancellationToken)
+        {
+            // The reference knows its tree and span: the node is fetched only for a new first use.
+            var key = Key(reference.SyntaxTree, reference.Span.Start);
+            if (key < Interlocked.Read(ref firstKey))
             {
-                order[tree] = order.Count;
+                Set(key, reference.GetSyntax(cancellationToken));
             }
+        }
 
-            SyntaxNode? first = null;
-            var firstFile = int.MaxValue;
-            foreach (var use in uses)
+        public void Add(SyntaxNode node)
+        {
+            var key = Key(node.SyntaxTree, node.SpanStart);
+            if (key < Interlocked.Read(ref firstKey))
             {
-                var file = order.TryGetValue(use.SyntaxTree, out var index) ? index : int.MaxValue;
-                if (first is null || file < firstFile || (file == firstFile && use.SpanStart < first.SpanStart))
+                Set(key, node);
+            }
+        }
+
+        private void Set(long key, SyntaxNode node)
+        {
+            lock (gate)
+            {
+                if (key < firstKey)
                 {
-                    first = use;
-                    firstFile = file;
+                    Node = node;
+                    Interlocked.Exchange(ref firstKey, key);
                 }
             }
+        }
 
-            c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnenforcedScope, first!.GetLocation()));
-        });
+        private long Key(SyntaxTree tree, int position) => ((long)FileIndex(tree) << 32) | (uint)position;
+
+        private int FileIndex(SyntaxTree tree)
+        {
+            var order = Volatile.Read(ref fileOrder);
+            if (order is null)
+            {
+                order = new Dictionary<SyntaxTree, int>();
+                foreach (var each in compilation.SyntaxTrees)
+                {
+                    order[each] = order.Count;
+                }
+
+                Interlocked.CompareExchange(ref fileOrder, order, null);
+                order = fileOrder!;
+            }
+
+            return order.TryGetValue(tree, out var index) ? index : int.MaxValue;
+        }
     }
 
     private static SyntaxNode NameSyntax(SyntaxNode syntax) =>

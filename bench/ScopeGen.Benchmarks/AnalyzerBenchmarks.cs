@@ -147,9 +147,33 @@ public sealed class LargeCompilation
             Settle();
 
             var withAnalyzers = compilation.WithAnalyzers(Analyzers, new CompilationWithAnalyzersOptions(Options, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+            var pausedBefore = GC.GetTotalPauseDuration();
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            var analysis = Stopwatch.StartNew();
             diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult().Length;
+            var analysisAllocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+            var analysisTime = analysis.Elapsed;
+            var analysisPauses = GC.GetTotalPauseDuration() - pausedBefore;
+
+            Settle();
             var floorRun = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new NoOpAnalyzer()), new CompilationWithAnalyzersOptions(Options, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+            allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             floorRun.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+            var floorAllocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+            if (Environment.GetEnvironmentVariable("SCOPEGEN_BENCH_VERBOSE") == "1")
+            {
+                foreach (var single in Analyzers)
+                {
+                    Settle();
+                    var alone = compilation.WithAnalyzers(ImmutableArray.Create(single), new CompilationWithAnalyzersOptions(Options, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+                    allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+                    alone.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+                    Console.WriteLine($"    {single.GetType().Name} alone: allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1048576.0:F1} MB");
+                }
+
+                Console.WriteLine($"  run {run}: analysis {analysisTime.TotalMilliseconds:F0} ms, GC pauses in it {analysisPauses.TotalMilliseconds:F0} ms; allocated {analysisAllocated / 1048576.0:F1} MB, with the no-op analyzer instead {floorAllocated / 1048576.0:F1} MB");
+            }
+
             var floor = floorRun.GetAnalyzerTelemetryInfoAsync(floorRun.Analyzers[0], CancellationToken.None).GetAwaiter().GetResult().ExecutionTime;
             Floor = run == 0 || floor < Floor ? floor : Floor;
 
@@ -159,6 +183,10 @@ public sealed class LargeCompilation
                 var time = withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime;
                 var name = analyzer.GetType().Name;
                 PerAnalyzer[name] = run == 0 || time < PerAnalyzer[name] ? time : PerAnalyzer[name];
+                if (Environment.GetEnvironmentVariable("SCOPEGEN_BENCH_VERBOSE") == "1")
+                {
+                    Console.WriteLine($"    {name}: {time.TotalMilliseconds:F1} ms");
+                }
                 total += time;
             }
 
