@@ -16,7 +16,8 @@ public sealed class MissingScopeAnalyzer : DiagnosticAnalyzer
 
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // Not run on generated code; its own diagnostics are kept out of generated files by GeneratedCode.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(Start);
     }
@@ -56,13 +57,9 @@ public sealed class MissingScopeAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        foreach (var location in action.Locations)
+        if (GeneratedCode.FirstLocationInUserCode(action.Locations, context.Options, context.CancellationToken) is { } location)
         {
-            if (location.IsInSource)
-            {
-                context.ReportDiagnostic(ControllerDiagnostic(controller, action, location, $"'{controller.Name}.{action.Name}'", "Method", coverage.Types));
-                return;
-            }
+            context.ReportDiagnostic(ControllerDiagnostic(controller, action, location, $"'{controller.Name}.{action.Name}'", "Method", coverage.Types));
         }
     }
 
@@ -75,7 +72,7 @@ public sealed class MissingScopeAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var location = controller.Locations.FirstOrDefault(l => l.IsInSource);
+        var location = GeneratedCode.FirstLocationInUserCode(controller.Locations, context.Options, context.CancellationToken);
         if (location is null)
         {
             return;

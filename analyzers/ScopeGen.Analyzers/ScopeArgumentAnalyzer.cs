@@ -26,7 +26,8 @@ public sealed class ScopeArgumentAnalyzer : DiagnosticAnalyzer
 
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // Not run on generated code; its own diagnostics are kept out of generated files by GeneratedCode.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
@@ -44,9 +45,10 @@ public sealed class ScopeArgumentAnalyzer : DiagnosticAnalyzer
                     ScopeArguments.FromSymbolAttributes(c.Symbol, c.Compilation, types, ref arguments, c.CancellationToken);
 
                     // Reported here, not through a delegate: a delegate over the context struct boxes it.
+                    // An attribute can stand on another (generated) part of a partial declaration.
                     foreach (var argument in arguments!)
                     {
-                        if (Check(argument, index) is { } diagnostic)
+                        if (Check(argument, index) is { } diagnostic && !GeneratedCode.IsGenerated(argument.Syntax.SyntaxTree, c.Options, c.CancellationToken))
                         {
                             c.ReportDiagnostic(diagnostic);
                         }

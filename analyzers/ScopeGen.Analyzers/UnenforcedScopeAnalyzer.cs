@@ -22,7 +22,8 @@ public sealed class UnenforcedScopeAnalyzer : DiagnosticAnalyzer
 
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // Not run on generated code; its own diagnostics are kept out of generated files by GeneratedCode.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(Start);
     }
@@ -36,7 +37,7 @@ public sealed class UnenforcedScopeAnalyzer : DiagnosticAnalyzer
 
         // Only the first use is ever reported, so only the first is kept: collecting every use cost more
         // than all the rest of this analyzer.
-        var firstUse = new FirstUse(context.Compilation);
+        var firstUse = new FirstUse(context.Compilation, context.Options);
         var registers = 0;
 
         // [RequireScope] uses from the compiler's attribute data, rather than binding every attribute again.
@@ -96,19 +97,25 @@ public sealed class UnenforcedScopeAnalyzer : DiagnosticAnalyzer
     private sealed class FirstUse
     {
         private readonly Compilation compilation;
+        private readonly AnalyzerOptions options;
         private readonly object gate = new();
         private Dictionary<SyntaxTree, int>? fileOrder;
         private long firstKey = long.MaxValue;
 
-        public FirstUse(Compilation compilation) => this.compilation = compilation;
+        public FirstUse(Compilation compilation, AnalyzerOptions options)
+        {
+            this.compilation = compilation;
+            this.options = options;
+        }
 
         public SyntaxNode? Node { get; private set; }
 
         public void Add(SyntaxReference reference, CancellationToken cancellationToken)
         {
             // The reference knows its tree and span: the node is fetched only for a new first use.
+            // An attribute can stand on a generated part of a partial declaration: such a use does not count.
             var key = Key(reference.SyntaxTree, reference.Span.Start);
-            if (key < Interlocked.Read(ref firstKey))
+            if (key < Interlocked.Read(ref firstKey) && !GeneratedCode.IsGenerated(reference.SyntaxTree, options, cancellationToken))
             {
                 Set(key, reference.GetSyntax(cancellationToken));
             }

@@ -38,7 +38,8 @@ public static class AnalyzerHarness
         IReadOnlyDictionary<string, string>? properties = null,
         ImmutableArray<DiagnosticAnalyzer>? analyzers = null,
         IEnumerable<string>? sourcePaths = null,
-        Func<CSharpCompilation, CSharpCompilation>? configure = null)
+        Func<CSharpCompilation, CSharpCompilation>? configure = null,
+        IReadOnlyDictionary<string, string>? fileOptions = null)
     {
         var sourceList = sources.ToList();
         var compilation = TestCompilation.Create(sourceList, outputKind: outputKind);
@@ -59,7 +60,7 @@ public static class AnalyzerHarness
         }
 
         var exceptions = new ConcurrentBag<string>();
-        var options = new AnalyzerOptions(additional, TestOptionsProvider.FromProperties(properties));
+        var options = new AnalyzerOptions(additional, TestOptionsProvider.FromProperties(properties, fileOptions));
         var withAnalyzers = generator.Output.WithAnalyzers(
             analyzers ?? AllAnalyzers(),
             new CompilationWithAnalyzersOptions(options, (exception, analyzer, diagnostic) => exceptions.Add($"{analyzer}: {exception}"), concurrentAnalysis: true, logAnalyzerExecutionTime: false));
