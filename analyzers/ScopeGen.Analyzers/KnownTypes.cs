@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
 namespace ScopeGen.Analyzers;
@@ -15,17 +16,56 @@ internal sealed class KnownTypes
 
     private KnownTypes(Compilation compilation)
     {
-        EndpointRouteBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
-        EndpointConventionBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.IEndpointConventionBuilder");
-        ControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerAttribute");
-        NonControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonControllerAttribute");
-        NonActionAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonActionAttribute");
-        AllowAnonymous = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authorization.IAllowAnonymous");
-        AuthorizeData = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authorization.IAuthorizeData");
-        RequestDelegate = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.RequestDelegate");
+        // Looked up in the ASP.NET Core assemblies only: Compilation.GetTypeByMetadataName searches every
+        // reference (two hundred with the shared framework) for each name, which made this constructor
+        // the largest single cost of a run. Without such assemblies (types declared in source, or no
+        // ASP.NET Core at all), the compilation-wide lookup decides.
+        var aspNetCore = new List<IAssemblySymbol>();
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (assembly.Name.StartsWith("Microsoft.AspNetCore", System.StringComparison.Ordinal))
+            {
+                aspNetCore.Add(assembly);
+            }
+        }
+
+        INamedTypeSymbol? Find(string metadataName)
+        {
+            if (aspNetCore.Count == 0)
+            {
+                return compilation.GetTypeByMetadataName(metadataName);
+            }
+
+            foreach (var assembly in aspNetCore)
+            {
+                if (assembly.GetTypeByMetadataName(metadataName) is { DeclaredAccessibility: Accessibility.Public } type)
+                {
+                    return type;
+                }
+            }
+
+            return null;
+        }
+
+        EndpointRouteBuilder = Find("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
+        ControllerAttribute = Find("Microsoft.AspNetCore.Mvc.ControllerAttribute");
+        if (EndpointRouteBuilder is null && ControllerAttribute is null)
+        {
+            // Neither minimal APIs nor MVC: the analyzers have nothing to look at, so nothing else is looked up.
+            Delegate = compilation.GetSpecialType(SpecialType.System_Delegate);
+            Disposable = compilation.GetSpecialType(SpecialType.System_IDisposable);
+            return;
+        }
+
+        EndpointConventionBuilder = Find("Microsoft.AspNetCore.Builder.IEndpointConventionBuilder");
+        NonControllerAttribute = Find("Microsoft.AspNetCore.Mvc.NonControllerAttribute");
+        NonActionAttribute = Find("Microsoft.AspNetCore.Mvc.NonActionAttribute");
+        AllowAnonymous = Find("Microsoft.AspNetCore.Authorization.IAllowAnonymous");
+        AuthorizeData = Find("Microsoft.AspNetCore.Authorization.IAuthorizeData");
+        RequestDelegate = Find("Microsoft.AspNetCore.Http.RequestDelegate");
         Delegate = compilation.GetSpecialType(SpecialType.System_Delegate);
         Disposable = compilation.GetSpecialType(SpecialType.System_IDisposable);
-        RouteTemplateProvider = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.Routing.IRouteTemplateProvider");
+        RouteTemplateProvider = Find("Microsoft.AspNetCore.Mvc.Routing.IRouteTemplateProvider");
     }
 
     public INamedTypeSymbol? EndpointRouteBuilder { get; }
