@@ -66,6 +66,13 @@ internal sealed class KnownTypes
         Delegate = compilation.GetSpecialType(SpecialType.System_Delegate);
         Disposable = compilation.GetSpecialType(SpecialType.System_IDisposable);
         RouteTemplateProvider = Find("Microsoft.AspNetCore.Mvc.Routing.IRouteTemplateProvider");
+        foreach (var contract in new[] { AuthorizeData, AllowAnonymous, EndpointConventionBuilder, EndpointRouteBuilder, RouteTemplateProvider })
+        {
+            if (contract is { TypeKind: TypeKind.Interface })
+            {
+                interfaceCaches.Add((contract, new System.Collections.Concurrent.ConcurrentDictionary<ITypeSymbol, bool>(ReferenceComparer.Instance)));
+            }
+        }
     }
 
     public INamedTypeSymbol? EndpointRouteBuilder { get; }
@@ -115,7 +122,8 @@ internal sealed class KnownTypes
     /// <summary>
     /// <see cref="Implements"/>, remembered per type for interfaces: the public symbol API builds a new
     /// array for every AllInterfaces call, and the same few attribute and builder types are asked about for
-    /// every method and endpoint.
+    /// every method and endpoint. Keyed by the definition's symbol object (a compilation hands out one object
+    /// per definition), which hashes far faster than symbol equality; a second object would only miss.
     /// </summary>
     public bool IsA(ITypeSymbol? type, INamedTypeSymbol? contract)
     {
@@ -124,35 +132,43 @@ internal sealed class KnownTypes
             return Implements(type, contract);
         }
 
-        var key = new TypeAndContract(type, contract);
-        if (!implementedInterfaces.TryGetValue(key, out var result))
+        System.Collections.Concurrent.ConcurrentDictionary<ITypeSymbol, bool>? cache = null;
+        foreach (var (known, implementations) in interfaceCaches)
         {
-            result = Implements(type, contract);
-            implementedInterfaces.TryAdd(key, result);
+            if (ReferenceEquals(known, contract))
+            {
+                cache = implementations;
+                break;
+            }
+        }
+
+        if (cache is null)
+        {
+            return Implements(type, contract);
+        }
+
+        // The original definition: a type with a nullable annotation (any operation's type, with nullable
+        // enabled) is a new object on every call, which would make every lookup a miss and grow the table.
+        var key = type.OriginalDefinition;
+        if (!cache.TryGetValue(key, out var result))
+        {
+            result = Implements(key, contract);
+            cache.TryAdd(key, result);
         }
 
         return result;
     }
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<TypeAndContract, bool> implementedInterfaces = new();
+    /// <summary>The interfaces asked about, each with the types known to implement it or not.</summary>
+    private readonly List<(INamedTypeSymbol Contract, System.Collections.Concurrent.ConcurrentDictionary<ITypeSymbol, bool> Implementations)> interfaceCaches = new();
 
-    private readonly struct TypeAndContract : System.IEquatable<TypeAndContract>
+    private sealed class ReferenceComparer : IEqualityComparer<ITypeSymbol>
     {
-        private readonly ITypeSymbol type;
-        private readonly INamedTypeSymbol contract;
+        public static readonly ReferenceComparer Instance = new();
 
-        public TypeAndContract(ITypeSymbol type, INamedTypeSymbol contract)
-        {
-            this.type = type;
-            this.contract = contract;
-        }
+        public bool Equals(ITypeSymbol? x, ITypeSymbol? y) => ReferenceEquals(x, y);
 
-        public bool Equals(TypeAndContract other) =>
-            SymbolEqualityComparer.Default.Equals(type, other.type) && SymbolEqualityComparer.Default.Equals(contract, other.contract);
-
-        public override bool Equals(object? obj) => obj is TypeAndContract other && Equals(other);
-
-        public override int GetHashCode() => (SymbolEqualityComparer.Default.GetHashCode(type) * 31) + SymbolEqualityComparer.Default.GetHashCode(contract);
+        public int GetHashCode(ITypeSymbol obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 
     /// <summary>Whether <paramref name="method"/> is the generated <c>RequireScope(params string[])</c> extension.</summary>

@@ -13,6 +13,12 @@ if (args.Length == 3 && args[0] == "write-manifest")
     return;
 }
 
+if (args.Length >= 1 && args[0] == "micro")
+{
+    ScopeGen.Benchmarks.Micro.Run();
+    return;
+}
+
 // Analyzer execution time (Roslyn's own reporting) against GetDiagnostics(): ... -- analyzer-time [runs]
 if (args.Length >= 1 && args[0] == "analyzer-time")
 {
