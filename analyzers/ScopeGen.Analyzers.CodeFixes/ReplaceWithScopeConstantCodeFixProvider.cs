@@ -67,7 +67,7 @@ public sealed class ReplaceWithScopeConstantCodeFixProvider : CodeFixProvider
         foreach (var diagnostic in diagnostics)
         {
             var replacement = Replacement(diagnostic)!;
-            var ns = diagnostic.Properties.TryGetValue(ScopeArgumentAnalyzer.NamespaceProperty, out var value) && !string.IsNullOrEmpty(value) ? value : null;
+            var ns = diagnostic.Properties.TryGetValue(ScopeAnalyzer.NamespaceProperty, out var value) && !string.IsNullOrEmpty(value) ? value : null;
             if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax expression)
             {
                 continue;
@@ -81,5 +81,5 @@ public sealed class ReplaceWithScopeConstantCodeFixProvider : CodeFixProvider
     }
 
     private static string? Replacement(Diagnostic diagnostic) =>
-        diagnostic.Properties.TryGetValue(ScopeArgumentAnalyzer.ReplacementProperty, out var value) && !string.IsNullOrEmpty(value) ? value : null;
+        diagnostic.Properties.TryGetValue(ScopeAnalyzer.ReplacementProperty, out var value) && !string.IsNullOrEmpty(value) ? value : null;
 }

@@ -109,7 +109,7 @@ public sealed class LargeCompilation
             throw new InvalidOperationException("The generator reported: " + generatorDiagnostics[0]);
         }
 
-        var analyzers = typeof(ScopeGen.Analyzers.MissingScopeAnalyzer).Assembly.GetTypes()
+        var analyzers = typeof(ScopeGen.Analyzers.ScopeAnalyzer).Assembly.GetTypes()
             .Where(type => typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && !type.IsAbstract)
             .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!)
             .ToImmutableArray();

@@ -27,7 +27,7 @@ public class CodeFixTests
     private static async Task<List<string>> TitlesAsync(string source)
     {
         var document = CodeFixHarness.CreateDocument(source);
-        var diagnostic = Assert.Single(await CodeFixHarness.DiagnosticsAsync(document, new MissingScopeAnalyzer()));
+        var diagnostic = Assert.Single(await CodeFixHarness.DiagnosticsAsync(document, new ScopeAnalyzer(), "SCOPE001"));
         var actions = await CodeFixHarness.ActionsAsync(document, new AddScopeRequirementCodeFixProvider(), diagnostic);
         return actions.Select(a => a.Title).ToList();
     }
@@ -106,7 +106,7 @@ public class CodeFixTests
             }
             """;
         var document = CodeFixHarness.CreateDocument(source);
-        var diagnostic = Assert.Single(await CodeFixHarness.DiagnosticsAsync(document, new MissingScopeAnalyzer()));
+        var diagnostic = Assert.Single(await CodeFixHarness.DiagnosticsAsync(document, new ScopeAnalyzer(), "SCOPE001"));
         var actions = await CodeFixHarness.ActionsAsync(document, new AddScopeRequirementCodeFixProvider(), diagnostic);
         var fixedSource = await CodeFixHarness.ApplyAsync(document, actions[0]);
         Assert.Equal("""
@@ -135,7 +135,7 @@ public class CodeFixTests
             }
             """;
         var document = CodeFixHarness.CreateDocument(source);
-        var diagnostic = Assert.Single(await CodeFixHarness.DiagnosticsAsync(document, new MissingScopeAnalyzer()));
+        var diagnostic = Assert.Single(await CodeFixHarness.DiagnosticsAsync(document, new ScopeAnalyzer(), "SCOPE001"));
         var actions = await CodeFixHarness.ActionsAsync(document, new AddScopeRequirementCodeFixProvider(), diagnostic);
         var fixedSource = await CodeFixHarness.ApplyAsync(document, actions.Single(a => a.Title == "Add [AllowAnonymous]"));
         Assert.Contains("using Microsoft.AspNetCore.Authorization;", fixedSource);
@@ -146,12 +146,12 @@ public class CodeFixTests
     public async Task Minimal_api_fix_appends_RequireScope()
     {
         var document = CodeFixHarness.CreateDocument(Minimal("""app.MapGet("/workflows/{id}", (string id) => id);"""));
-        var diagnostic = Assert.Single(await CodeFixHarness.DiagnosticsAsync(document, new MissingScopeAnalyzer()));
+        var diagnostic = Assert.Single(await CodeFixHarness.DiagnosticsAsync(document, new ScopeAnalyzer(), "SCOPE001"));
         var actions = await CodeFixHarness.ActionsAsync(document, new AddScopeRequirementCodeFixProvider(), diagnostic);
         var fixedSource = await CodeFixHarness.ApplyAsync(document, actions[0]);
         Assert.Contains("""app.MapGet("/workflows/{id}", (string id) => id).RequireScope(Scopes.Workflow.Read);""", fixedSource);
         Assert.Contains("using N8n.Api;", fixedSource);
-        Assert.Empty(await CodeFixHarness.DiagnosticsAsync(document.Project.Solution.WithDocumentText(document.Id, Microsoft.CodeAnalysis.Text.SourceText.From(fixedSource)).GetDocument(document.Id)!, new MissingScopeAnalyzer()));
+        Assert.Empty(await CodeFixHarness.DiagnosticsAsync(document.Project.Solution.WithDocumentText(document.Id, Microsoft.CodeAnalysis.Text.SourceText.From(fixedSource)).GetDocument(document.Id)!, new ScopeAnalyzer(), "SCOPE001"));
     }
 
     [Fact]
@@ -168,7 +168,7 @@ public class CodeFixTests
                 }
             }
             """);
-        var fixedSource = await CodeFixHarness.FixAllAsync(document, new AddScopeRequirementCodeFixProvider(), new MissingScopeAnalyzer(), AddScopeRequirementCodeFixProvider.InferredKey);
+        var fixedSource = await CodeFixHarness.FixAllAsync(document, new AddScopeRequirementCodeFixProvider(), new ScopeAnalyzer(), AddScopeRequirementCodeFixProvider.InferredKey);
         Assert.Contains("""app.MapGet("/tags", () => "x").RequireScope(Scopes.Tag.List);""", fixedSource);
         Assert.Contains("""app.MapGet("/tags/{id}", (string id) => id).RequireScope(Scopes.Tag.Read);""", fixedSource);
         Assert.Contains("""app.MapDelete("/users/{id}", (string id) => id).RequireScope(Scopes.User.Delete);""", fixedSource);
@@ -189,7 +189,7 @@ public class CodeFixTests
                 }
             }
             """);
-        var diagnostic = Assert.Single(await CodeFixHarness.DiagnosticsAsync(document, new ScopeArgumentAnalyzer()));
+        var diagnostic = Assert.Single(await CodeFixHarness.DiagnosticsAsync(document, new ScopeAnalyzer(), "SCOPE002"));
         Assert.Equal("'workflow:craete' is not a scope defined in the manifest; did you mean 'workflow:create'?", diagnostic.GetMessage());
         var actions = await CodeFixHarness.ActionsAsync(document, new ReplaceWithScopeConstantCodeFixProvider(), diagnostic);
         Assert.Equal("Replace with Scopes.Workflow.Create", Assert.Single(actions).Title);
@@ -210,11 +210,11 @@ public class CodeFixTests
                 }
             }
             """);
-        var diagnostics = await CodeFixHarness.DiagnosticsAsync(document, new ScopeArgumentAnalyzer());
+        var diagnostics = await CodeFixHarness.DiagnosticsAsync(document, new ScopeAnalyzer(), "SCOPE003");
         Assert.Equal(3, diagnostics.Length);
         var actions = await CodeFixHarness.ActionsAsync(document, new ReplaceWithScopeConstantCodeFixProvider(), diagnostics[0]);
         Assert.Equal("Use Scopes.Workflow.List", Assert.Single(actions).Title);
-        var fixedSource = await CodeFixHarness.FixAllAsync(document, new ReplaceWithScopeConstantCodeFixProvider(), new ScopeArgumentAnalyzer(), ReplaceWithScopeConstantCodeFixProvider.UseConstantKey);
+        var fixedSource = await CodeFixHarness.FixAllAsync(document, new ReplaceWithScopeConstantCodeFixProvider(), new ScopeAnalyzer(), ReplaceWithScopeConstantCodeFixProvider.UseConstantKey);
         Assert.Contains(".RequireScope(Scopes.Workflow.List, Scopes.Workflow.Read);", fixedSource);
         Assert.Contains(".RequireAuthorization(Scopes.Tag.List);", fixedSource);
         Assert.Single(fixedSource.Split('\n'), line => line.Trim() == "using N8n.Api;");

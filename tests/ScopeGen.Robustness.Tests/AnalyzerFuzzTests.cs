@@ -37,7 +37,7 @@ public sealed class AnalyzerFuzzTests
 
     private static readonly Lazy<(ImmutableArray<DiagnosticAnalyzer> Analyzers, CSharpCompilation Base, IReadOnlyDictionary<string, string> Corpus)> Setup = new(() =>
     {
-        var analyzers = typeof(ScopeGen.Analyzers.MissingScopeAnalyzer).Assembly.GetTypes()
+        var analyzers = typeof(ScopeGen.Analyzers.ScopeAnalyzer).Assembly.GetTypes()
             .Where(type => typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && !type.IsAbstract && type.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
             .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!)
             .ToImmutableArray();

@@ -28,7 +28,7 @@ public static class AnalyzerHarness
     public static string N8nManifest { get; } = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "n8n.scopes.yaml"));
 
     public static ImmutableArray<DiagnosticAnalyzer> AllAnalyzers() =>
-        ImmutableArray.Create<DiagnosticAnalyzer>(new MissingScopeAnalyzer(), new ScopeArgumentAnalyzer(), new UnenforcedScopeAnalyzer());
+        ImmutableArray.Create<DiagnosticAnalyzer>(new ScopeAnalyzer());
 
     /// <summary>Generator then analyzers over <paramref name="sources"/>; the sources must compile without errors.</summary>
     public static async Task<AnalysisRun> RunAsync(

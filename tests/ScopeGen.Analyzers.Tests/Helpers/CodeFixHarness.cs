@@ -40,7 +40,8 @@ public static class CodeFixHarness
         return solution.GetDocument(documentId)!;
     }
 
-    public static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(Document document, DiagnosticAnalyzer analyzer)
+    /// <summary>The analyzer's diagnostics in the document (only those with the given IDs, when any are given), in position order.</summary>
+    public static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(Document document, DiagnosticAnalyzer analyzer, params string[] ids)
     {
         var compilation = (await document.Project.GetCompilationAsync())!;
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
@@ -50,7 +51,10 @@ public static class CodeFixHarness
         }
 
         var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create(analyzer), document.Project.AnalyzerOptions).GetAnalyzerDiagnosticsAsync();
-        return diagnostics.Where(d => d.Location.SourceTree?.FilePath == document.FilePath).OrderBy(d => d.Location.SourceSpan.Start).ToImmutableArray();
+        return diagnostics
+            .Where(d => d.Location.SourceTree?.FilePath == document.FilePath && (ids.Length == 0 || ids.Contains(d.Id)))
+            .OrderBy(d => d.Location.SourceSpan.Start)
+            .ToImmutableArray();
     }
 
     /// <summary>The code actions offered for one diagnostic, in order.</summary>

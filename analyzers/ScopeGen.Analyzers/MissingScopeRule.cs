@@ -9,42 +9,10 @@ using Microsoft.CodeAnalysis.Operations;
 namespace ScopeGen.Analyzers;
 
 /// <summary>SCOPE001: a controller action or minimal-API endpoint with no scope requirement.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class MissingScopeAnalyzer : DiagnosticAnalyzer
+internal static class MissingScopeRule
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.MissingScope);
-
-    public override void Initialize(AnalysisContext context)
-    {
-        // Not run on generated code; its own diagnostics are kept out of generated files by GeneratedCode.
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(Start);
-    }
-
-    private static void Start(CompilationStartAnalysisContext context)
-    {
-        if (KnownTypes.Create(context.Compilation) is not { } types || ScopeIndex.Load(context.Options, context.CancellationToken) is not { } index)
-        {
-            return;
-        }
-
-        var coverage = new EndpointCoverage(context.Compilation, types, index);
-        if (types.HasMvc)
-        {
-            // An action is analyzed when its own symbol is: the compiler has bound its attributes by then.
-            // Walking a controller's members from the class's action bound them first, at this analyzer's cost.
-            context.RegisterSymbolAction(c => AnalyzeDeclaredAction(c, coverage), SymbolKind.Method);
-            context.RegisterSymbolAction(c => AnalyzeInheritedActions(c, coverage), SymbolKind.NamedType);
-        }
-
-        if (types.HasRouting)
-        {
-            context.RegisterOperationAction(c => AnalyzeMapping(c, coverage), OperationKind.Invocation);
-        }
-    }
-
-    private static void AnalyzeDeclaredAction(SymbolAnalysisContext context, EndpointCoverage coverage)
+    /// <summary>A controller's own action: analyzed when its own symbol is, as the compiler has bound its attributes by then.</summary>
+    public static void AnalyzeDeclaredAction(in SymbolAnalysisContext context, EndpointCoverage coverage)
     {
         // Cheapest checks first. The class-level ones (controller, class attributes, a MapControllers()
         // convention) come last, so a project whose actions all carry a scope never computes them.
@@ -63,7 +31,8 @@ public sealed class MissingScopeAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeInheritedActions(SymbolAnalysisContext context, EndpointCoverage coverage)
+    /// <summary>The actions a controller inherits from its base classes.</summary>
+    public static void AnalyzeInheritedActions(in SymbolAnalysisContext context, EndpointCoverage coverage)
     {
         var controller = (INamedTypeSymbol)context.Symbol;
         if (!ControllerFacts.IsController(controller, coverage.Types) || ControllerFacts.InheritedActions(controller, coverage.Types) is not { } actions
@@ -95,7 +64,8 @@ public sealed class MissingScopeAnalyzer : DiagnosticAnalyzer
         return Diagnostic.Create(DiagnosticDescriptors.MissingScope, location, Properties(route, verb, controller.Name, fixTarget), name);
     }
 
-    private static void AnalyzeMapping(OperationAnalysisContext context, EndpointCoverage coverage)
+    /// <summary>A minimal-API mapping (MapGet, MapPost, ...).</summary>
+    public static void AnalyzeMapping(in OperationAnalysisContext context, EndpointCoverage coverage)
     {
         var invocation = (IInvocationOperation)context.Operation;
         if (!coverage.IsEndpointMapping(invocation, out var receiver, out var handler) || coverage.IsEndpointCovered(invocation, receiver!, handler!, context.CancellationToken))

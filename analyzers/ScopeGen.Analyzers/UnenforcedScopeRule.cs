@@ -14,80 +14,60 @@ namespace ScopeGen.Analyzers;
 /// <summary>
 /// SCOPE004: scope requirements in a project whose code never registers authorization services. Reported
 /// once, at compilation end, on the first use (first file in compilation order, then first position).
+/// One instance per compilation; thread-safe.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UnenforcedScopeAnalyzer : DiagnosticAnalyzer
+internal sealed class UnenforcedScopeRule
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.UnenforcedScope);
+    private readonly KnownTypes types;
+    private readonly FirstUse firstUse;
+    private int registers;
 
-    public override void Initialize(AnalysisContext context)
+    public UnenforcedScopeRule(Compilation compilation, AnalyzerOptions options, KnownTypes types)
     {
-        // Not run on generated code; its own diagnostics are kept out of generated files by GeneratedCode.
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(Start);
-    }
-
-    private static void Start(CompilationStartAnalysisContext context)
-    {
-        if (KnownTypes.Create(context.Compilation) is not { } types)
-        {
-            return;
-        }
+        this.types = types;
 
         // Only the first use is ever reported, so only the first is kept: collecting every use cost more
-        // than all the rest of this analyzer.
-        var firstUse = new FirstUse(context.Compilation, context.Options);
-        var registers = 0;
+        // than all the rest of this rule.
+        firstUse = new FirstUse(compilation, options);
+    }
 
-        // [RequireScope] uses from the compiler's attribute data, rather than binding every attribute again.
-        void AddAttributeUses(ISymbol symbol, CancellationToken cancellationToken)
+    /// <summary>[RequireScope] uses, from the compiler's attribute data rather than binding every attribute again.</summary>
+    public void AnalyzeSymbol(ISymbol symbol, CancellationToken cancellationToken)
+    {
+        foreach (var data in symbol.GetAttributes())
         {
-            foreach (var data in symbol.GetAttributes())
+            if (types.IsRequireScopeAttribute(data.AttributeClass) && data.ApplicationSyntaxReference is { } reference)
             {
-                if (types.IsRequireScopeAttribute(data.AttributeClass) && data.ApplicationSyntaxReference is { } reference)
-                {
-                    firstUse.Add(reference, cancellationToken);
-                }
+                firstUse.Add(reference, cancellationToken);
             }
         }
+    }
 
-        context.RegisterSymbolAction(c => AddAttributeUses(c.Symbol, c.CancellationToken), SymbolKind.NamedType, SymbolKind.Method);
-        context.RegisterOperationAction(
-            c =>
-            {
-                if (ScopeArguments.DeclaredFunction(c.Operation) is { } function)
-                {
-                    AddAttributeUses(function, c.CancellationToken);
-                }
-            },
-            OperationKind.AnonymousFunction,
-            OperationKind.LocalFunction);
-        context.RegisterOperationAction(
-            c =>
-            {
-                switch (c.Operation)
-                {
-                    case IInvocationOperation invocation when IsRegistrationMethod(invocation.TargetMethod.Name):
-                        Interlocked.Exchange(ref registers, 1);
-                        break;
-                    case IInvocationOperation invocation when KnownTypes.IsRequireScopeMethod(invocation.TargetMethod):
-                        firstUse.Add(NameSyntax(invocation.Syntax));
-                        break;
-                    case IObjectCreationOperation creation when types.IsRequireScopeAttribute(creation.Type) && creation.Syntax.FirstAncestorOrSelf<AttributeSyntax>() is null:
-                        firstUse.Add(creation.Syntax);
-                        break;
-                }
-            },
-            OperationKind.Invocation,
-            OperationKind.ObjectCreation);
-        context.RegisterCompilationEndAction(c =>
+    public void AnalyzeOperation(IOperation operation, CancellationToken cancellationToken)
+    {
+        switch (operation)
         {
-            if (Volatile.Read(ref registers) == 0 && firstUse.Node is { } first)
-            {
-                c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnenforcedScope, first.GetLocation()));
-            }
-        });
+            case IAnonymousFunctionOperation or ILocalFunctionOperation when ScopeArguments.DeclaredFunction(operation) is { } function:
+                AnalyzeSymbol(function, cancellationToken);
+                break;
+            case IInvocationOperation invocation when IsRegistrationMethod(invocation.TargetMethod.Name):
+                Interlocked.Exchange(ref registers, 1);
+                break;
+            case IInvocationOperation invocation when KnownTypes.IsRequireScopeMethod(invocation.TargetMethod):
+                firstUse.Add(NameSyntax(invocation.Syntax));
+                break;
+            case IObjectCreationOperation creation when types.IsRequireScopeAttribute(creation.Type) && creation.Syntax.FirstAncestorOrSelf<AttributeSyntax>() is null:
+                firstUse.Add(creation.Syntax);
+                break;
+        }
+    }
+
+    public void AnalyzeCompilationEnd(CompilationAnalysisContext context)
+    {
+        if (Volatile.Read(ref registers) == 0 && firstUse.Node is { } first)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnenforcedScope, first.GetLocation()));
+        }
     }
 
     private static bool IsRegistrationMethod(string name) =>

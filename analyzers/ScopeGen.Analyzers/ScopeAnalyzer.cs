@@ -1,0 +1,96 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ScopeGen.Analyzers;
+
+/// <summary>
+/// ScopeGen's analyzer: SCOPE001 (<see cref="MissingScopeRule"/>), SCOPE002 and SCOPE003
+/// (<see cref="ScopeArgumentRule"/>) and SCOPE004 (<see cref="UnenforcedScopeRule"/>).
+/// </summary>
+/// <remarks>
+/// One analyzer with one callback per symbol and per operation, rather than an analyzer per rule: the
+/// rules look at the same symbols and calls, and the analyzer driver's cost per callback, paid three
+/// times over, was a large part of the total (bench/RESULTS.md, figure 3).
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ScopeAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>The diagnostic property with the constant that replaces an argument, e.g. <c>Scopes.Workflow.Create</c> (SCOPE002, SCOPE003).</summary>
+    public const string ReplacementProperty = "ScopeGen.Replacement";
+
+    /// <summary>The diagnostic property with the namespace of that constant's class (empty for the global namespace).</summary>
+    public const string NamespaceProperty = "ScopeGen.Namespace";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.MissingScope, DiagnosticDescriptors.UndefinedScope, DiagnosticDescriptors.LiteralScope, DiagnosticDescriptors.UnenforcedScope);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        // Not run on generated code. Its diagnostics are kept out of generated files by GeneratedCode rather
+        // than by the driver, which searched every reported file for [GeneratedCode] attributes.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(Start);
+    }
+
+    private static void Start(CompilationStartAnalysisContext context)
+    {
+        if (KnownTypes.Create(context.Compilation) is not { } types)
+        {
+            return;
+        }
+
+        // SCOPE004 needs no manifest; the other rules check against it.
+        var unenforced = new UnenforcedScopeRule(context.Compilation, context.Options, types);
+        var index = ScopeIndex.Load(context.Options, context.CancellationToken);
+        var coverage = index is null ? null : new EndpointCoverage(context.Compilation, types, index);
+        var controllers = types.HasMvc ? coverage : null;
+        var mappings = types.HasRouting ? coverage : null;
+
+        context.RegisterSymbolAction(
+            c =>
+            {
+                unenforced.AnalyzeSymbol(c.Symbol, c.CancellationToken);
+                if (index is null)
+                {
+                    return;
+                }
+
+                ScopeArgumentRule.AnalyzeSymbol(c, types, index);
+                if (controllers is not null)
+                {
+                    if (c.Symbol.Kind == SymbolKind.Method)
+                    {
+                        MissingScopeRule.AnalyzeDeclaredAction(c, controllers);
+                    }
+                    else
+                    {
+                        MissingScopeRule.AnalyzeInheritedActions(c, controllers);
+                    }
+                }
+            },
+            SymbolKind.NamedType,
+            SymbolKind.Method);
+        context.RegisterOperationAction(
+            c =>
+            {
+                unenforced.AnalyzeOperation(c.Operation, c.CancellationToken);
+                if (index is null)
+                {
+                    return;
+                }
+
+                ScopeArgumentRule.AnalyzeOperation(c, types, index);
+                if (mappings is not null && c.Operation.Kind == OperationKind.Invocation)
+                {
+                    MissingScopeRule.AnalyzeMapping(c, mappings);
+                }
+            },
+            OperationKind.AnonymousFunction,
+            OperationKind.LocalFunction,
+            OperationKind.Invocation,
+            OperationKind.ObjectCreation);
+        context.RegisterCompilationEndAction(unenforced.AnalyzeCompilationEnd);
+    }
+}

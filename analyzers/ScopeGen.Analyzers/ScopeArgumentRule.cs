@@ -1,0 +1,113 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ScopeGen.Analyzers;
+
+/// <summary>
+/// SCOPE002 (a scope, or scope-like policy, the manifest does not define, with "did you mean") and SCOPE003
+/// (a defined scope written as a string literal instead of its generated constant): the string arguments of
+/// <c>[RequireScope]</c>, <c>.RequireScope()</c>, <c>[Authorize]</c> and <c>.RequireAuthorization()</c>.
+/// </summary>
+internal static class ScopeArgumentRule
+{
+    /// <summary>The attributes of a type or method (from the compiler's attribute data, not bound again).</summary>
+    public static void AnalyzeSymbol(in SymbolAnalysisContext context, KnownTypes types, ScopeIndex index)
+    {
+        var arguments = RentList();
+        ScopeArguments.FromSymbolAttributes(context.Symbol, context.Compilation, types, ref arguments, context.CancellationToken);
+
+        // An attribute can stand on another (generated) part of a partial declaration.
+        foreach (var argument in arguments!)
+        {
+            if (Check(argument, index) is { } diagnostic && !GeneratedCode.IsGenerated(argument.Syntax.SyntaxTree, context.Options, context.CancellationToken))
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
+        }
+
+        ReturnList(arguments);
+    }
+
+    /// <summary>Calls and object creations, and the attributes of lambdas and local functions (symbol actions do not visit them).</summary>
+    public static void AnalyzeOperation(in OperationAnalysisContext context, KnownTypes types, ScopeIndex index)
+    {
+        var arguments = RentList();
+        if (ScopeArguments.DeclaredFunction(context.Operation) is { } function)
+        {
+            ScopeArguments.FromSymbolAttributes(function, context.Compilation, types, ref arguments, context.CancellationToken);
+        }
+        else
+        {
+            ScopeArguments.FromOperation(context.Operation, types, ref arguments);
+        }
+
+        foreach (var argument in arguments!)
+        {
+            if (Check(argument, index) is { } diagnostic)
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
+        }
+
+        ReturnList(arguments);
+    }
+
+    /// <summary>
+    /// One list per thread, reused by every callback: a list per attributed method was most of what this
+    /// analyzer allocated, and in a build every allocation risks paying for a collection of the compiler's heap.
+    /// </summary>
+    [ThreadStatic]
+    private static List<ScopeArgument>? spareList;
+
+    private static List<ScopeArgument> RentList()
+    {
+        var list = spareList ?? new List<ScopeArgument>();
+        spareList = null;
+        return list;
+    }
+
+    private static void ReturnList(List<ScopeArgument> list)
+    {
+        if (list.Count <= 64)
+        {
+            list.Clear();
+            spareList = list;
+        }
+    }
+
+    /// <summary>The SCOPE002 or SCOPE003 diagnostic for one argument, or null.</summary>
+    private static Diagnostic? Check(ScopeArgument argument, ScopeIndex index)
+    {
+        if (argument.Value is not { } value)
+        {
+            return null;
+        }
+
+        if (index.TryGetScope(value, out var scope))
+        {
+            // A defined scope (also when used as a policy): fine as a constant, SCOPE003 as a literal.
+            return argument.IsLiteral
+                ? Diagnostic.Create(DiagnosticDescriptors.LiteralScope, argument.Syntax.GetLocation(), ReplacementProperties(scope), scope.ConstantPath, scope.Value)
+                : null;
+        }
+
+        var undefined = argument.Kind == ScopeArgumentKind.Scope || (index.LooksLikeScope(value) && !index.IsPolicy(value));
+        if (!undefined)
+        {
+            return null;
+        }
+
+        var closest = index.FindClosest(value);
+        var suggestion = closest is null ? string.Empty : $"; did you mean '{closest.Value}'?";
+        var properties = closest is null ? ImmutableDictionary<string, string?>.Empty : ReplacementProperties(closest);
+        return Diagnostic.Create(DiagnosticDescriptors.UndefinedScope, argument.Syntax.GetLocation(), properties, value, suggestion);
+    }
+
+    private static ImmutableDictionary<string, string?> ReplacementProperties(ScopeEntry scope) =>
+        ImmutableDictionary<string, string?>.Empty
+            .Add(ScopeAnalyzer.ReplacementProperty, scope.ConstantPath)
+            .Add(ScopeAnalyzer.NamespaceProperty, scope.Namespace ?? string.Empty);
+}
