@@ -33,7 +33,7 @@ public sealed class AddScopeRequirementCodeFixProvider : CodeFixProvider
 
     public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllAsync);
 
-    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         foreach (var diagnostic in context.Diagnostics)
         {
@@ -43,7 +43,7 @@ public sealed class AddScopeRequirementCodeFixProvider : CodeFixProvider
                 continue;
             }
 
-            var (candidates, inferred) = Candidates(context.Document.Project, diagnostic, context.CancellationToken);
+            var (candidates, inferred) = await CandidatesAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false);
             for (var i = 0; i < candidates.Count; i++)
             {
                 var scope = candidates[i];
@@ -59,8 +59,6 @@ public sealed class AddScopeRequirementCodeFixProvider : CodeFixProvider
                 CodeAction.Create(anonymousTitle, ct => FixAsync(context.Document, new[] { (diagnostic, (ScopeEntry?)null) }, ct), AllowAnonymousKey),
                 diagnostic);
         }
-
-        return Task.CompletedTask;
     }
 
     private static async Task<Document?> FixAllAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
@@ -73,7 +71,7 @@ public sealed class AddScopeRequirementCodeFixProvider : CodeFixProvider
                 continue;
             }
 
-            var (candidates, inferred) = Candidates(document.Project, diagnostic, context.CancellationToken);
+            var (candidates, inferred) = await CandidatesAsync(document, diagnostic, context.CancellationToken).ConfigureAwait(false);
             switch (context.CodeActionEquivalenceKey)
             {
                 case AllowAnonymousKey:
@@ -176,20 +174,39 @@ public sealed class AddScopeRequirementCodeFixProvider : CodeFixProvider
 
     /// <summary>
     /// The scopes to offer, best first, and whether the first was inferred from the endpoint (else it is the
-    /// resource's first action). Inferred here, when a fix is asked for, from what the diagnostic carries.
+    /// resource's first action). Worked out here, when a fix is asked for, from the endpoint the diagnostic
+    /// points at: its route and HTTP method (and controller name), matched against the manifest.
     /// </summary>
-    private static (IReadOnlyList<ScopeEntry> Candidates, bool Inferred) Candidates(Project project, Diagnostic diagnostic, CancellationToken cancellationToken)
+    private static async Task<(IReadOnlyList<ScopeEntry> Candidates, bool Inferred)> CandidatesAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        if (ScopeIndex.Load(project.AnalyzerOptions, cancellationToken) is not { } index)
+        var none = ((IReadOnlyList<ScopeEntry>)System.Array.Empty<ScopeEntry>(), false);
+        if (ScopeIndex.Load(document.Project.AnalyzerOptions, cancellationToken) is not { } index
+            || await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root
+            || await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } model
+            || KnownTypes.Create(model.Compilation) is not { } types)
         {
-            return (System.Array.Empty<ScopeEntry>(), false);
+            return none;
         }
 
-        var inference = ScopeInference.Infer(
-            index,
-            Property(diagnostic, ScopeInference.RouteProperty),
-            Property(diagnostic, ScopeInference.HttpMethodProperty),
-            Property(diagnostic, ScopeInference.ControllerProperty));
+        var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        ScopeInference.Result inference;
+        if (Target(diagnostic) == "Method" && node.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { } declaration
+            && model.GetDeclaredSymbol(declaration, cancellationToken) is { ContainingType: { } controller } action)
+        {
+            var (route, verb) = MissingScopeRule.ControllerRoute(controller, action, types);
+            inference = ScopeInference.Infer(index, route, verb, controller.Name);
+        }
+        else if (Target(diagnostic) == "Invocation" && node.FirstAncestorOrSelf<InvocationExpressionSyntax>() is { } call
+            && model.GetOperation(call, cancellationToken) is Microsoft.CodeAnalysis.Operations.IInvocationOperation invocation)
+        {
+            var (route, verb) = MissingScopeRule.MappingRoute(invocation);
+            inference = ScopeInference.Infer(index, route, verb, controllerName: null);
+        }
+        else
+        {
+            return none;
+        }
+
         return (inference.Candidates, inference.Inferred is not null);
     }
 

@@ -27,7 +27,7 @@ internal static class MissingScopeRule
 
         if (GeneratedCode.FirstLocationInUserCode(action.Locations, context.Options, context.CancellationToken) is { } location)
         {
-            context.ReportDiagnostic(ControllerDiagnostic(controller, action, location, $"'{controller.Name}.{action.Name}'", "Method", coverage.Types));
+            context.ReportDiagnostic(ControllerDiagnostic(location, $"'{controller.Name}.{action.Name}'", MethodTarget));
         }
     }
 
@@ -53,16 +53,13 @@ internal static class MissingScopeRule
             if (!coverage.IsActionCoveredByItsAttributes(action))
             {
                 var name = $"'{controller.Name}.{action.Name}' (inherited from '{action.ContainingType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}')";
-                context.ReportDiagnostic(ControllerDiagnostic(controller, action, location, name, "None", coverage.Types));
+                context.ReportDiagnostic(ControllerDiagnostic(location, name, "None"));
             }
         }
     }
 
-    private static Diagnostic ControllerDiagnostic(INamedTypeSymbol controller, IMethodSymbol action, Location location, string name, string fixTarget, KnownTypes types)
-    {
-        var (route, verb) = ControllerRoute(controller, action, types);
-        return Diagnostic.Create(DiagnosticDescriptors.MissingScope, location, Properties(route, verb, controller.Name, fixTarget), name);
-    }
+    private static Diagnostic ControllerDiagnostic(Location location, string name, string fixTarget) =>
+        Diagnostic.Create(DiagnosticDescriptors.MissingScope, location, fixTarget == MethodTarget ? MethodProperties : NoFixProperties, name);
 
     /// <summary>A minimal-API mapping (MapGet, MapPost, ...).</summary>
     public static void AnalyzeMapping(in OperationAnalysisContext context, EndpointCoverage coverage)
@@ -73,10 +70,29 @@ internal static class MissingScopeRule
             return;
         }
 
-        var method = invocation.TargetMethod;
+        var (route, verb) = MappingRoute(invocation);
+        var syntax = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } ? access.Name : invocation.Syntax is InvocationExpressionSyntax { Expression: { } expression } ? expression : invocation.Syntax;
+        var name = route is null ? $"'{invocation.TargetMethod.Name}'" : $"'{verb ?? invocation.TargetMethod.Name} {route}'";
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MissingScope, syntax.GetLocation(), InvocationProperties, name));
+    }
+
+    private const string MethodTarget = "Method";
+
+    // The properties say only where a fix goes. The code fix works out the route and infers the scope
+    // when a fix is asked for, rather than every build doing it for every finding.
+    private static readonly ImmutableDictionary<string, string?> MethodProperties = FixTarget(MethodTarget);
+    private static readonly ImmutableDictionary<string, string?> InvocationProperties = FixTarget("Invocation");
+    private static readonly ImmutableDictionary<string, string?> NoFixProperties = FixTarget("None");
+
+    private static ImmutableDictionary<string, string?> FixTarget(string target) =>
+        ImmutableDictionary<string, string?>.Empty.Add(ScopeInference.FixTargetProperty, target);
+
+    /// <summary>A minimal-API mapping's route pattern and HTTP method, where they are constants.</summary>
+    public static (string? Route, string? Verb) MappingRoute(IInvocationOperation invocation)
+    {
         var pattern = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "pattern")?.Value.ConstantValue;
         var route = pattern is { HasValue: true, Value: string text } ? text : null;
-        var verb = method.Name switch
+        var verb = invocation.TargetMethod.Name switch
         {
             "MapGet" => "GET",
             "MapPost" => "POST",
@@ -86,24 +102,7 @@ internal static class MissingScopeRule
             "MapMethods" => FirstHttpMethod(invocation),
             _ => null,
         };
-
-        var syntax = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } ? access.Name : invocation.Syntax is InvocationExpressionSyntax { Expression: { } expression } ? expression : invocation.Syntax;
-        var name = route is null ? $"'{method.Name}'" : $"'{verb ?? method.Name} {route}'";
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MissingScope, syntax.GetLocation(), Properties(route, verb, controller: null, "Invocation"), name));
-    }
-
-    /// <summary>
-    /// What the code fix needs to infer a scope. The inference itself runs in the code fix, when a fix is
-    /// asked for, rather than for every finding of every build.
-    /// </summary>
-    private static ImmutableDictionary<string, string?> Properties(string? route, string? verb, string? controller, string fixTarget)
-    {
-        var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-        properties.Add(ScopeInference.FixTargetProperty, fixTarget);
-        properties.Add(ScopeInference.RouteProperty, route);
-        properties.Add(ScopeInference.HttpMethodProperty, verb);
-        properties.Add(ScopeInference.ControllerProperty, controller);
-        return properties.ToImmutable();
+        return (route, verb);
     }
 
     private static string? FirstHttpMethod(IInvocationOperation invocation)
@@ -123,7 +122,7 @@ internal static class MissingScopeRule
     }
 
     /// <summary>The action's route template (class route + action template, tokens replaced) and HTTP verb, for inference.</summary>
-    private static (string? Route, string? Verb) ControllerRoute(INamedTypeSymbol controller, IMethodSymbol action, KnownTypes types)
+    public static (string? Route, string? Verb) ControllerRoute(INamedTypeSymbol controller, IMethodSymbol action, KnownTypes types)
     {
         string? verb = null;
         string? actionTemplate = null;

@@ -13,15 +13,6 @@ namespace ScopeGen.Analyzers;
 /// </summary>
 internal static class ScopeInference
 {
-    /// <summary>The diagnostic property with the endpoint's route template, if known.</summary>
-    public const string RouteProperty = "ScopeGen.Route";
-
-    /// <summary>The diagnostic property with the endpoint's HTTP method, if known.</summary>
-    public const string HttpMethodProperty = "ScopeGen.HttpMethod";
-
-    /// <summary>The diagnostic property with the controller's class name, for a controller action.</summary>
-    public const string ControllerProperty = "ScopeGen.Controller";
-
     /// <summary>The diagnostic property that says where a fix goes: <c>Method</c>, <c>Invocation</c> or <c>None</c>.</summary>
     public const string FixTargetProperty = "ScopeGen.FixTarget";
 

@@ -29,17 +29,13 @@ internal static class TextSearch
 
         // Chunks overlap by value.Length - 1 characters, so a match across a chunk boundary is found.
         var chunk = buffer ??= new char[ChunkSize + ChunkSize];
-        var first = value[0];
         for (var start = 0; start <= text.Length - value.Length; start += ChunkSize)
         {
             var count = Math.Min(ChunkSize + value.Length - 1, text.Length - start);
             text.CopyTo(start, chunk, 0, count);
-            for (var i = 0; i <= count - value.Length; i++)
+            if (chunk.AsSpan(0, count).IndexOf(value.AsSpan(), StringComparison.Ordinal) >= 0)
             {
-                if (chunk[i] == first && Matches(chunk, i, value))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
@@ -57,19 +53,6 @@ internal static class TextSearch
         for (var i = 0; i < value.Length; i++)
         {
             if (text[i] != value[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool Matches(char[] chunk, int at, string value)
-    {
-        for (var j = 1; j < value.Length; j++)
-        {
-            if (chunk[at + j] != value[j])
             {
                 return false;
             }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 using ScopeGen.Analyzers;
 
 namespace ScopeGen.Benchmarks;
@@ -93,5 +94,77 @@ internal static class Micro
                 Console.WriteLine($"FromSymbolAttributes over all: {t1:F2} ms ({count} arguments); attribute class checks only: {t2:F2} ms ({n})");
             }
         }
+    }
+}
+
+internal static class MicroBody
+{
+    public static void Run()
+    {
+        var input = LargeCompilation.Create(withFindings: true);
+        var compilation = input.Fresh();
+        compilation.GetDiagnostics();
+        var tree = compilation.SyntaxTrees.First(t => t.FilePath == "Endpoints.cs");
+        var model = compilation.GetSemanticModel(tree);
+        var method = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>().First();
+        var body = model.GetOperation(method)!;
+        for (var round = 0; round < 30; round++)
+        {
+            var sw = Stopwatch.StartNew();
+            var n = 0;
+            foreach (var op in body.DescendantsAndSelf())
+            {
+                n++;
+            }
+
+            var t1 = sw.Elapsed.TotalMilliseconds;
+            sw.Restart();
+            var k = 0;
+            foreach (var op in body.DescendantsAndSelf())
+            {
+                switch (op.Kind)
+                {
+                    case OperationKind.LocalReference or OperationKind.ParameterReference or OperationKind.FieldReference:
+                        k++;
+                        break;
+                }
+            }
+
+            var t2 = sw.Elapsed.TotalMilliseconds;
+            sw.Restart();
+            var stack = new Stack<IOperation>();
+            stack.Push(body);
+            var m = 0;
+            while (stack.Count > 0)
+            {
+                var op = stack.Pop();
+                m++;
+                foreach (var child in op.ChildOperations)
+                {
+                    stack.Push(child);
+                }
+            }
+
+            var t3 = sw.Elapsed.TotalMilliseconds;
+            sw.Restart();
+            var walker = new CountingWalker();
+            walker.Visit(body);
+            var t4 = sw.Elapsed.TotalMilliseconds;
+            if (round % 10 == 9)
+            {
+                Console.WriteLine($"operations: {n}; walk {t1:F2} ms; walk+kind switch {t2:F2} ms ({k} references); manual stack {t3:F2} ms ({m}); OperationWalker {t4:F2} ms ({walker.Count})");
+            }
+        }
+    }
+}
+
+internal sealed class CountingWalker : OperationWalker
+{
+    public int Count { get; private set; }
+
+    public override void DefaultVisit(IOperation operation)
+    {
+        Count++;
+        base.DefaultVisit(operation);
     }
 }

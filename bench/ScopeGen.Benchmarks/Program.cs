@@ -15,7 +15,7 @@ if (args.Length == 3 && args[0] == "write-manifest")
 
 if (args.Length >= 1 && args[0] == "micro")
 {
-    ScopeGen.Benchmarks.Micro.Run();
+    if (args.Length > 1 && args[1] == "body") { ScopeGen.Benchmarks.MicroBody.Run(); } else { ScopeGen.Benchmarks.Micro.Run(); }
     return;
 }
 
