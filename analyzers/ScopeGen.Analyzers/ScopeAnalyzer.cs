@@ -42,7 +42,7 @@ public sealed class ScopeAnalyzer : DiagnosticAnalyzer
         }
 
         // SCOPE004 needs no manifest; the other rules check against it.
-        var unenforced = new UnenforcedScopeRule(context.Compilation, context.Options, types);
+        var unenforced = new UnenforcedScopeRule(types);
         var index = ScopeIndex.Load(context.Options, context.CancellationToken);
         var coverage = index is null ? null : new EndpointCoverage(context.Compilation, types, index);
         var controllers = types.HasMvc ? coverage : null;
@@ -51,7 +51,7 @@ public sealed class ScopeAnalyzer : DiagnosticAnalyzer
         context.RegisterSymbolAction(
             c =>
             {
-                unenforced.AnalyzeSymbol(c.Symbol, c.CancellationToken);
+                unenforced.AnalyzeSymbol(c.Symbol);
                 if (index is null)
                 {
                     return;
@@ -75,7 +75,7 @@ public sealed class ScopeAnalyzer : DiagnosticAnalyzer
         context.RegisterOperationAction(
             c =>
             {
-                unenforced.AnalyzeOperation(c.Operation, c.CancellationToken);
+                unenforced.AnalyzeOperation(c.Operation);
                 if (index is null)
                 {
                     return;

@@ -16,132 +16,115 @@ namespace ScopeGen.Analyzers;
 /// once, at compilation end, on the first use (first file in compilation order, then first position).
 /// One instance per compilation; thread-safe.
 /// </summary>
+/// <remarks>
+/// While the compilation is analyzed this only notes whether any use and any registration exist, and stops
+/// looking for uses after the first. Where the first use is, is worked out at the end, and only when the
+/// diagnostic is reported: tracking the first of every use as it went cost more than the rest of the rule.
+/// </remarks>
 internal sealed class UnenforcedScopeRule
 {
+    private const string UseName = "RequireScope";
+
     private readonly KnownTypes types;
-    private readonly FirstUse firstUse;
     private int registers;
+    private int sawUse;
 
-    public UnenforcedScopeRule(Compilation compilation, AnalyzerOptions options, KnownTypes types)
+    public UnenforcedScopeRule(KnownTypes types) => this.types = types;
+
+    /// <summary>[RequireScope] on a type or method.</summary>
+    public void AnalyzeSymbol(ISymbol symbol)
     {
-        this.types = types;
+        if (Volatile.Read(ref sawUse) != 0)
+        {
+            return;
+        }
 
-        // Only the first use is ever reported, so only the first is kept: collecting every use cost more
-        // than all the rest of this rule.
-        firstUse = new FirstUse(compilation, options);
-    }
-
-    /// <summary>[RequireScope] uses, from the compiler's attribute data rather than binding every attribute again.</summary>
-    public void AnalyzeSymbol(ISymbol symbol, CancellationToken cancellationToken)
-    {
         foreach (var data in symbol.GetAttributes())
         {
-            if (types.IsRequireScopeAttribute(data.AttributeClass) && data.ApplicationSyntaxReference is { } reference)
+            if (types.IsRequireScopeAttribute(data.AttributeClass))
             {
-                firstUse.Add(reference, cancellationToken);
+                Interlocked.Exchange(ref sawUse, 1);
+                return;
             }
         }
     }
 
-    public void AnalyzeOperation(IOperation operation, CancellationToken cancellationToken)
+    public void AnalyzeOperation(IOperation operation)
     {
         switch (operation)
         {
-            case IAnonymousFunctionOperation or ILocalFunctionOperation when ScopeArguments.DeclaredFunction(operation) is { } function:
-                AnalyzeSymbol(function, cancellationToken);
-                break;
             case IInvocationOperation invocation when IsRegistrationMethod(invocation.TargetMethod.Name):
                 Interlocked.Exchange(ref registers, 1);
                 break;
-            case IInvocationOperation invocation when KnownTypes.IsRequireScopeMethod(invocation.TargetMethod):
-                firstUse.Add(NameSyntax(invocation.Syntax));
+            case IAnonymousFunctionOperation or ILocalFunctionOperation when ScopeArguments.DeclaredFunction(operation) is { } function:
+                AnalyzeSymbol(function);
                 break;
-            case IObjectCreationOperation creation when types.IsRequireScopeAttribute(creation.Type) && creation.Syntax.FirstAncestorOrSelf<AttributeSyntax>() is null:
-                firstUse.Add(creation.Syntax);
+            case IInvocationOperation invocation when Volatile.Read(ref sawUse) == 0 && KnownTypes.IsRequireScopeMethod(invocation.TargetMethod):
+                Interlocked.Exchange(ref sawUse, 1);
+                break;
+            case IObjectCreationOperation creation when Volatile.Read(ref sawUse) == 0 && types.IsRequireScopeAttribute(creation.Type):
+                Interlocked.Exchange(ref sawUse, 1);
                 break;
         }
     }
 
     public void AnalyzeCompilationEnd(CompilationAnalysisContext context)
     {
-        if (Volatile.Read(ref registers) == 0 && firstUse.Node is { } first)
+        if (Volatile.Read(ref registers) != 0 || Volatile.Read(ref sawUse) == 0)
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnenforcedScope, first.GetLocation()));
+            return;
         }
+
+        // Files that never write "RequireScope" are skipped on the first pass; the second pass reads every
+        // file, for uses written only through an alias declared elsewhere.
+        foreach (var prefilter in new[] { true, false })
+        {
+            foreach (var tree in context.Compilation.SyntaxTrees)
+            {
+                if ((prefilter && tree.TryGetText(out var text) && !TextSearch.Contains(text, UseName))
+                    || GeneratedCode.IsGenerated(tree, context.Options, context.CancellationToken))
+                {
+                    continue;
+                }
+
+                if (FirstUseIn(tree, context.Compilation, context.CancellationToken) is { } first)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnenforcedScope, first.GetLocation()));
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>The use of a scope requirement that comes first in a file: [RequireScope], .RequireScope(), new RequireScopeAttribute().</summary>
+    private SyntaxNode? FirstUseIn(SyntaxTree tree, Compilation compilation, CancellationToken cancellationToken)
+    {
+#pragma warning disable RS1030 // Runs once, at compilation end, and only when the diagnostic is reported.
+        var model = compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+        SyntaxNode? first = null;
+        foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+        {
+            SyntaxNode? use = node switch
+            {
+                AttributeSyntax attribute when types.IsRequireScopeAttribute(model.GetSymbolInfo(attribute, cancellationToken).Symbol?.ContainingType) => attribute,
+                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: UseName } or IdentifierNameSyntax { Identifier.ValueText: UseName } } invocation
+                    when model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method && KnownTypes.IsRequireScopeMethod(method) => NameSyntax(invocation),
+                BaseObjectCreationExpressionSyntax creation when creation.FirstAncestorOrSelf<AttributeSyntax>() is null
+                    && types.IsRequireScopeAttribute(model.GetTypeInfo(creation, cancellationToken).Type) => creation,
+                _ => null,
+            };
+            if (use is not null && (first is null || use.SpanStart < first.SpanStart))
+            {
+                first = use;
+            }
+        }
+
+        return first;
     }
 
     private static bool IsRegistrationMethod(string name) =>
         name is "AddAuthorization" or "AddAuthorizationCore" or "AddAuthorizationBuilder" or "AddScopeAuthorization";
-
-    /// <summary>The first of the uses seen, in compilation order (file, then position); thread-safe.</summary>
-    private sealed class FirstUse
-    {
-        private readonly Compilation compilation;
-        private readonly AnalyzerOptions options;
-        private readonly object gate = new();
-        private Dictionary<SyntaxTree, int>? fileOrder;
-        private long firstKey = long.MaxValue;
-
-        public FirstUse(Compilation compilation, AnalyzerOptions options)
-        {
-            this.compilation = compilation;
-            this.options = options;
-        }
-
-        public SyntaxNode? Node { get; private set; }
-
-        public void Add(SyntaxReference reference, CancellationToken cancellationToken)
-        {
-            // The reference knows its tree and span: the node is fetched only for a new first use.
-            // An attribute can stand on a generated part of a partial declaration: such a use does not count.
-            var key = Key(reference.SyntaxTree, reference.Span.Start);
-            if (key < Interlocked.Read(ref firstKey) && !GeneratedCode.IsGenerated(reference.SyntaxTree, options, cancellationToken))
-            {
-                Set(key, reference.GetSyntax(cancellationToken));
-            }
-        }
-
-        public void Add(SyntaxNode node)
-        {
-            var key = Key(node.SyntaxTree, node.SpanStart);
-            if (key < Interlocked.Read(ref firstKey))
-            {
-                Set(key, node);
-            }
-        }
-
-        private void Set(long key, SyntaxNode node)
-        {
-            lock (gate)
-            {
-                if (key < firstKey)
-                {
-                    Node = node;
-                    Interlocked.Exchange(ref firstKey, key);
-                }
-            }
-        }
-
-        private long Key(SyntaxTree tree, int position) => ((long)FileIndex(tree) << 32) | (uint)position;
-
-        private int FileIndex(SyntaxTree tree)
-        {
-            var order = Volatile.Read(ref fileOrder);
-            if (order is null)
-            {
-                order = new Dictionary<SyntaxTree, int>();
-                foreach (var each in compilation.SyntaxTrees)
-                {
-                    order[each] = order.Count;
-                }
-
-                Interlocked.CompareExchange(ref fileOrder, order, null);
-                order = fileOrder!;
-            }
-
-            return order.TryGetValue(tree, out var index) ? index : int.MaxValue;
-        }
-    }
 
     private static SyntaxNode NameSyntax(SyntaxNode syntax) =>
         syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } ? access.Name : syntax;

@@ -114,6 +114,44 @@ public class ScopeArgumentTests
             new[] { "SCOPE004" });
     }
 
+    [Fact]
+    public async Task The_first_use_is_the_first_by_position_even_inside_a_later_call()
+    {
+        // The lambda's attribute stands before the .RequireScope() name that encloses it.
+        await AnalyzerHarness.VerifyAsync(
+            new[]
+            {
+                EndpointCorpus.Usings + """
+                    public static class Api
+                    {
+                        public static void Configure(WebApplication app)
+                        {
+                            app.MapPost("/a", [{|SCOPE004:RequireScope(Scopes.Tag.Create)|}] () => "x").RequireScope(Scopes.Tag.List);
+                        }
+                    }
+                    """,
+            },
+            new[] { "SCOPE004" });
+    }
+
+    [Fact]
+    public async Task A_use_written_only_through_an_alias_declared_in_another_file_is_found()
+    {
+        await AnalyzerHarness.VerifyAsync(
+            new[]
+            {
+                "global using Scoped = N8n.Api.RequireScopeAttribute;\n",
+                EndpointCorpus.Usings + """
+                    [{|SCOPE004:Scoped(Scopes.Tag.Read)|}]
+                    public class TagsController : ControllerBase
+                    {
+                        public IActionResult Get() => Ok();
+                    }
+                    """,
+            },
+            new[] { "SCOPE004" });
+    }
+
     [Theory]
     [InlineData("services.AddScopeAuthorization();")]
     [InlineData("services.AddAuthorization();")]
