@@ -41,6 +41,12 @@ internal static class GeneratedCode
     /// <summary>The first source location outside generated files, if any.</summary>
     public static Location? FirstLocationInUserCode(System.Collections.Immutable.ImmutableArray<Location> locations, AnalyzerOptions options, CancellationToken cancellationToken)
     {
+        // One declaration: the one being analyzed, which the driver only does outside generated code.
+        if (locations.Length == 1)
+        {
+            return locations[0].IsInSource ? locations[0] : null;
+        }
+
         foreach (var location in locations)
         {
             if (location.IsInSource && !IsGenerated(location.SourceTree!, options, cancellationToken))
