@@ -31,6 +31,7 @@ if (args.Length >= 1 && args[0] == "analyzer-time")
     var (compiler, analyzers, diagnostics) = input.MeasureAnalyzerTime(runs);
     Console.WriteLine($"endpoints: {input.EndpointCount}, ScopeGen diagnostics: {diagnostics}, runs: {runs}");
     Console.WriteLine($"fastest GetDiagnostics(): {compiler.TotalMilliseconds:F0} ms; fastest ScopeGen analyzer execution time: {analyzers.TotalMilliseconds:F1} ms; ratio: {analyzers.TotalMilliseconds / compiler.TotalMilliseconds:P2}");
+    Console.WriteLine($"median GetDiagnostics(): {input.MedianCompiler.TotalMilliseconds:F0} ms; median ScopeGen analyzer execution time: {input.MedianAnalyzers.TotalMilliseconds:F1} ms; ratio of medians: {input.MedianAnalyzers.TotalMilliseconds / input.MedianCompiler.TotalMilliseconds:P2}");
     Console.WriteLine($"floor (a no-op analyzer with the same callbacks): {input.Floor.TotalMilliseconds:F1} ms ({input.Floor.TotalMilliseconds / compiler.TotalMilliseconds:P2})");
     foreach (var (name, time) in input.PerAnalyzer)
     {
