@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
@@ -54,11 +54,39 @@ internal static class ControllerFacts
         }
 
         HashSet<IMethodSymbol>? overridden = null;
-        AddOverridden(controller, ref overridden);
         List<IMethodSymbol>? actions = null;
-        for (var type = controller.BaseType; type is not null && type.SpecialType != SpecialType.System_Object; type = type.BaseType)
+        AddOverridden(controller, ref overridden);
+        CollectActions(controller.BaseType, types, metadataFromCache: true, ref overridden, ref actions);
+        return actions;
+    }
+
+    private static List<IMethodSymbol> MetadataActionsOf(INamedTypeSymbol type, KnownTypes types)
+    {
+        // TryGetValue first: the factory closure is allocated only on a miss.
+        if (!MetadataActions.TryGetValue(type, out var actions))
         {
-            if (type.DeclaringSyntaxReferences.IsEmpty)
+            actions = MetadataActions.GetValue(type, t =>
+            {
+                HashSet<IMethodSymbol>? overridden = null;
+                List<IMethodSymbol>? found = null;
+                CollectActions(t, types, metadataFromCache: false, ref overridden, ref found);
+                return found ?? new List<IMethodSymbol>();
+            });
+        }
+
+        return actions;
+    }
+
+    /// <summary>
+    /// Adds the actions of <paramref name="start"/> and its base classes, skipping those a more derived type
+    /// overrides. With <paramref name="metadataFromCache"/>, the first assembly-defined type contributes its
+    /// cached actions (its own and its bases') and the walk ends there.
+    /// </summary>
+    private static void CollectActions(INamedTypeSymbol? start, KnownTypes types, bool metadataFromCache, ref HashSet<IMethodSymbol>? overridden, ref List<IMethodSymbol>? actions)
+    {
+        for (var type = start; type is not null && type.SpecialType != SpecialType.System_Object; type = type.BaseType)
+        {
+            if (metadataFromCache && type.DeclaringSyntaxReferences.IsEmpty)
             {
                 foreach (var inherited in MetadataActionsOf(type, types))
                 {
@@ -68,7 +96,7 @@ internal static class ControllerFacts
                     }
                 }
 
-                break;
+                return;
             }
 
             foreach (var member in type.GetMembers())
@@ -81,19 +109,6 @@ internal static class ControllerFacts
 
             AddOverridden(type, ref overridden);
         }
-
-        return actions;
-    }
-
-    private static List<IMethodSymbol> MetadataActionsOf(INamedTypeSymbol type, KnownTypes types)
-    {
-        // TryGetValue first: the factory closure is allocated only on a miss.
-        if (!MetadataActions.TryGetValue(type, out var actions))
-        {
-            actions = MetadataActions.GetValue(type, t => DeclaredAndInheritedActions(t, types));
-        }
-
-        return actions;
     }
 
     /// <summary>Records the methods that the overrides <paramref name="type"/> declares replace.</summary>
@@ -110,26 +125,6 @@ internal static class ControllerFacts
                 }
             }
         }
-    }
-
-    private static List<IMethodSymbol> DeclaredAndInheritedActions(INamedTypeSymbol start, KnownTypes types)
-    {
-        var actions = new List<IMethodSymbol>();
-        HashSet<IMethodSymbol>? overridden = null;
-        for (var type = start; type is not null && type.SpecialType != SpecialType.System_Object; type = type.BaseType)
-        {
-            foreach (var member in type.GetMembers())
-            {
-                if (member is IMethodSymbol method && (overridden is null || !overridden.Contains(method.OriginalDefinition)) && IsAction(method, types))
-                {
-                    actions.Add(method);
-                }
-            }
-
-            AddOverridden(type, ref overridden);
-        }
-
-        return actions;
     }
 
     public static bool IsAction(IMethodSymbol method, KnownTypes types)
@@ -160,20 +155,22 @@ internal static class ControllerFacts
     }
 
     /// <summary>Whether a type or method carries an attribute of (a type derived from) <paramref name="attributeType"/>, itself or inherited.</summary>
-    public static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attributeType)
-    {
-        if (attributeType is null)
-        {
-            return false;
-        }
+    public static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attributeType) =>
+        attributeType is not null && AnyInheritedAttributes(symbol, attributeType, static (attributes, type) => Contains(attributes, type));
 
-        // Loops rather than an iterator: this runs for every method of every controller.
+    /// <summary>
+    /// Whether <paramref name="test"/> holds for the attributes of a symbol or of what it inherits from (base
+    /// types, or overridden methods), most derived first; stops at the first that does. A loop with a state
+    /// argument rather than an iterator or a closure: it runs for every method of every controller.
+    /// </summary>
+    public static bool AnyInheritedAttributes<TState>(ISymbol symbol, TState state, Func<ImmutableArray<AttributeData>, TState, bool> test)
+    {
         switch (symbol)
         {
             case INamedTypeSymbol type:
                 for (var current = type; current is not null; current = current.BaseType)
                 {
-                    if (Contains(current.GetAttributes(), attributeType))
+                    if (test(current.GetAttributes(), state))
                     {
                         return true;
                     }
@@ -183,7 +180,7 @@ internal static class ControllerFacts
             case IMethodSymbol method:
                 for (var current = method; current is not null; current = current.OverriddenMethod)
                 {
-                    if (Contains(current.GetAttributes(), attributeType))
+                    if (test(current.GetAttributes(), state))
                     {
                         return true;
                     }
@@ -191,11 +188,11 @@ internal static class ControllerFacts
 
                 return false;
             default:
-                return Contains(symbol.GetAttributes(), attributeType);
+                return test(symbol.GetAttributes(), state);
         }
     }
 
-    private static bool Contains(System.Collections.Immutable.ImmutableArray<AttributeData> attributes, INamedTypeSymbol attributeType)
+    private static bool Contains(ImmutableArray<AttributeData> attributes, INamedTypeSymbol attributeType)
     {
         foreach (var attribute in attributes)
         {
@@ -206,31 +203,6 @@ internal static class ControllerFacts
         }
 
         return false;
-    }
-
-    /// <summary>The attributes of a symbol and of what it inherits from: base types, or overridden methods.</summary>
-    public static IEnumerable<System.Collections.Immutable.ImmutableArray<AttributeData>> InheritedAttributes(ISymbol symbol)
-    {
-        switch (symbol)
-        {
-            case INamedTypeSymbol type:
-                for (var current = type; current is not null; current = current.BaseType)
-                {
-                    yield return current.GetAttributes();
-                }
-
-                break;
-            case IMethodSymbol method:
-                for (var current = method; current is not null; current = current.OverriddenMethod)
-                {
-                    yield return current.GetAttributes();
-                }
-
-                break;
-            default:
-                yield return symbol.GetAttributes();
-                break;
-        }
     }
 
     /// <summary>Whether the method is the type's implementation of <c>IDisposable.Dispose</c> (MVC skips it).</summary>

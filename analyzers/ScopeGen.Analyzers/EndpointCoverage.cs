@@ -8,6 +8,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace ScopeGen.Analyzers;
@@ -26,14 +27,16 @@ internal sealed class EndpointCoverage
     private const int MaxDepth = 16;
 
     private readonly Compilation compilation;
+    private readonly AnalyzerOptions options;
     private readonly KnownTypes types;
     private readonly ScopeIndex index;
     private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IInvocationOperation>?> callSites = new(SymbolEqualityComparer.Default);
     private readonly Lazy<bool> controllersCoveredByConvention;
 
-    public EndpointCoverage(Compilation compilation, KnownTypes types, ScopeIndex index)
+    public EndpointCoverage(Compilation compilation, AnalyzerOptions options, KnownTypes types, ScopeIndex index)
     {
         this.compilation = compilation;
+        this.options = options;
         this.types = types;
         this.index = index;
         controllersCoveredByConvention = new Lazy<bool>(ComputeControllersCoveredByConvention, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -61,32 +64,12 @@ internal sealed class EndpointCoverage
     }
 
     /// <summary>Whether every action of a controller is covered: by its class's or base classes' attributes, or a MapControllers() convention.</summary>
-    public bool IsControllerCovered(INamedTypeSymbol controller)
-    {
-        for (var type = controller; type is not null; type = type.BaseType)
-        {
-            if (AttributesCover(type.GetAttributes()))
-            {
-                return true;
-            }
-        }
-
-        return ControllersCoveredByConvention;
-    }
+    public bool IsControllerCovered(INamedTypeSymbol controller) =>
+        ControllerFacts.AnyInheritedAttributes(controller, this, static (attributes, coverage) => coverage.AttributesCover(attributes)) || ControllersCoveredByConvention;
 
     /// <summary>Whether a controller action is covered by its own or its overridden methods' attributes.</summary>
-    public bool IsActionCoveredByItsAttributes(IMethodSymbol action)
-    {
-        for (var method = action; method is not null; method = method.OverriddenMethod)
-        {
-            if (AttributesCover(method.GetAttributes()))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool IsActionCoveredByItsAttributes(IMethodSymbol action) =>
+        ControllerFacts.AnyInheritedAttributes(action, this, static (attributes, coverage) => coverage.AttributesCover(attributes));
 
     /// <summary>Whether an invocation maps a minimal-API endpoint; gives its route builder and handler.</summary>
     public bool IsEndpointMapping(IInvocationOperation invocation, out IOperation? receiver, out IOperation? handler)
@@ -143,14 +126,7 @@ internal sealed class EndpointCoverage
 
         if (KnownTypes.IsRequireAuthorizationMethod(method))
         {
-            List<ScopeArgument>? arguments = null;
-            ScopeArguments.FromOperation(call, types, ref arguments);
-            if (arguments is not null && arguments.Any(argument => argument.Value is { } policy && index.IsPolicy(policy)))
-            {
-                return true;
-            }
-
-            return ArgumentValues(call).Any(IsCoveringCreation);
+            return NamesScopePolicy(call) || ArgumentValues(call).Any(IsCoveringCreation);
         }
 
         return KnownTypes.IsWithMetadataMethod(method) && ArgumentValues(call).Any(IsCoveringCreation);
@@ -163,18 +139,14 @@ internal sealed class EndpointCoverage
             return false;
         }
 
-        if (types.IsRequireScopeAttribute(creation.Type) || types.IsAllowAnonymousAttribute(creation.Type))
-        {
-            return true;
-        }
+        return types.IsRequireScopeAttribute(creation.Type) || types.IsAllowAnonymousAttribute(creation.Type) || NamesScopePolicy(creation);
+    }
 
-        if (!types.IsAuthorizeAttribute(creation.Type))
-        {
-            return false;
-        }
-
+    /// <summary>Whether a RequireAuthorization(...) call or an Authorize-like creation names a scope or preset policy.</summary>
+    private bool NamesScopePolicy(IOperation operation)
+    {
         List<ScopeArgument>? arguments = null;
-        ScopeArguments.FromOperation(creation, types, ref arguments);
+        ScopeArguments.FromOperation(operation, types, ref arguments);
         return arguments is not null && arguments.Any(argument => argument.Value is { } policy && index.IsPolicy(policy));
     }
 
@@ -753,9 +725,8 @@ internal sealed class EndpointCoverage
         foreach (var tree in compilation.SyntaxTrees)
         {
             // Searching the text is far cheaper than walking every node of every file, and most files
-            // never mention the name.
-            // Generated files are skipped too: they call no user helper and map no controllers.
-            if (tree.TryGetText(out var text) && (text.Length < name.Length || !TextSearch.Contains(text, name) || TextSearch.StartsWith(text, "// <auto-generated")))
+            // never mention the name. Generated files are skipped too, as the analyzer skips them.
+            if ((tree.TryGetText(out var text) && !TextSearch.Contains(text, name)) || GeneratedCode.IsGenerated(tree, options, cancellationToken))
             {
                 continue;
             }

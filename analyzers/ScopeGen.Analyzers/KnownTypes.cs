@@ -47,13 +47,13 @@ internal sealed class KnownTypes
             return null;
         }
 
+        Delegate = compilation.GetSpecialType(SpecialType.System_Delegate);
+        Disposable = compilation.GetSpecialType(SpecialType.System_IDisposable);
         EndpointRouteBuilder = Find("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
         ControllerAttribute = Find("Microsoft.AspNetCore.Mvc.ControllerAttribute");
         if (EndpointRouteBuilder is null && ControllerAttribute is null)
         {
             // Neither minimal APIs nor MVC: the analyzers have nothing to look at, so nothing else is looked up.
-            Delegate = compilation.GetSpecialType(SpecialType.System_Delegate);
-            Disposable = compilation.GetSpecialType(SpecialType.System_IDisposable);
             return;
         }
 
@@ -63,8 +63,6 @@ internal sealed class KnownTypes
         AllowAnonymous = Find("Microsoft.AspNetCore.Authorization.IAllowAnonymous");
         AuthorizeData = Find("Microsoft.AspNetCore.Authorization.IAuthorizeData");
         RequestDelegate = Find("Microsoft.AspNetCore.Http.RequestDelegate");
-        Delegate = compilation.GetSpecialType(SpecialType.System_Delegate);
-        Disposable = compilation.GetSpecialType(SpecialType.System_IDisposable);
         RouteTemplateProvider = Find("Microsoft.AspNetCore.Mvc.Routing.IRouteTemplateProvider");
         foreach (var contract in new[] { AuthorizeData, AllowAnonymous, EndpointConventionBuilder, EndpointRouteBuilder, RouteTemplateProvider })
         {

@@ -126,12 +126,12 @@ internal static class MissingScopeRule
     {
         string? verb = null;
         string? actionTemplate = null;
-        foreach (var attributes in ControllerFacts.InheritedAttributes(action))
+        ControllerFacts.AnyInheritedAttributes(action, types, (attributes, known) =>
         {
             foreach (var attribute in attributes)
             {
                 var name = attribute.AttributeClass?.Name;
-                if (name is null || !types.IsA(attribute.AttributeClass, types.RouteTemplateProvider) && name != "AcceptVerbsAttribute")
+                if (name is null || !known.IsA(attribute.AttributeClass, known.RouteTemplateProvider) && name != "AcceptVerbsAttribute")
                 {
                     continue;
                 }
@@ -151,16 +151,17 @@ internal static class MissingScopeRule
                     actionTemplate = template;
                 }
             }
-        }
 
+            return false;
+        });
+
+        // The most derived class route wins.
         string? classTemplate = null;
-        foreach (var attributes in ControllerFacts.InheritedAttributes(controller))
-        {
-            classTemplate ??= attributes
-                .Where(a => types.IsA(a.AttributeClass, types.RouteTemplateProvider))
+        ControllerFacts.AnyInheritedAttributes(controller, types, (attributes, known) =>
+            (classTemplate = attributes
+                .Where(a => known.IsA(a.AttributeClass, known.RouteTemplateProvider))
                 .Select(a => a.ConstructorArguments.FirstOrDefault(c => c.Value is string).Value as string)
-                .FirstOrDefault(t => t is not null);
-        }
+                .FirstOrDefault(t => t is not null)) is not null);
 
         var controllerToken = controller.Name.EndsWith("Controller", StringComparison.OrdinalIgnoreCase)
             ? controller.Name.Substring(0, controller.Name.Length - "Controller".Length)

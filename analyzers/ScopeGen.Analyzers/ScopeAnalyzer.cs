@@ -44,7 +44,7 @@ public sealed class ScopeAnalyzer : DiagnosticAnalyzer
         // SCOPE004 needs no manifest; the other rules check against it.
         var unenforced = new UnenforcedScopeRule(types);
         var index = ScopeIndex.Load(context.Options, context.CancellationToken);
-        var coverage = index is null ? null : new EndpointCoverage(context.Compilation, types, index);
+        var coverage = index is null ? null : new EndpointCoverage(context.Compilation, context.Options, types, index);
         var controllers = types.HasMvc ? coverage : null;
         var mappings = types.HasRouting ? coverage : null;
 

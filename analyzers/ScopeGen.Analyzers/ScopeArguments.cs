@@ -95,7 +95,8 @@ internal static class ScopeArguments
     {
         foreach (var data in symbol.GetAttributes())
         {
-            if (!types.IsRequireScopeAttribute(data.AttributeClass) && !types.IsAuthorizeAttribute(data.AttributeClass))
+            var isRequireScope = types.IsRequireScopeAttribute(data.AttributeClass);
+            if (!isRequireScope && !types.IsAuthorizeAttribute(data.AttributeClass))
             {
                 continue;
             }
@@ -105,7 +106,7 @@ internal static class ScopeArguments
                 continue;
             }
 
-            if (!FromAttributeData(data, arguments, types, ref results))
+            if (!FromAttributeData(data, isRequireScope, arguments, ref results))
             {
 #pragma warning disable RS1030 // Rare: an attribute written with an explicit array; binding it is the only way to pair values and syntax.
                 FromAttribute(syntax, compilation.GetSemanticModel(syntax.SyntaxTree), types, ref results, cancellationToken);
@@ -117,15 +118,10 @@ internal static class ScopeArguments
     /// <summary>
     /// The scope arguments from the compiler's attribute data, paired with their syntax. False when the
     /// syntax does not map one-to-one onto the data (an explicit array, an error), so the caller binds.
+    /// The attribute is <c>[RequireScope]</c> when <paramref name="isRequireScope"/>, else <c>[Authorize]</c>-like.
     /// </summary>
-    private static bool FromAttributeData(AttributeData data, AttributeArgumentListSyntax arguments, KnownTypes types, ref List<ScopeArgument>? results)
+    private static bool FromAttributeData(AttributeData data, bool isRequireScope, AttributeArgumentListSyntax arguments, ref List<ScopeArgument>? results)
     {
-        var isRequireScope = types.IsRequireScopeAttribute(data.AttributeClass);
-        if (!isRequireScope && !types.IsAuthorizeAttribute(data.AttributeClass))
-        {
-            return data.AttributeClass is not null && data.AttributeClass.TypeKind != TypeKind.Error;
-        }
-
         // Checked first, then added: nothing is allocated for an attribute whose syntax does not match.
         var positionalCount = 0;
         foreach (var argument in arguments.Arguments)

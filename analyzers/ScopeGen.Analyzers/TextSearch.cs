@@ -41,23 +41,4 @@ internal static class TextSearch
 
         return false;
     }
-
-    /// <summary>Whether <paramref name="text"/> starts with <paramref name="value"/> (ordinal).</summary>
-    public static bool StartsWith(SourceText text, string value)
-    {
-        if (text.Length < value.Length)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (text[i] != value[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 }
