@@ -9,7 +9,8 @@ namespace ScopeGen.Generator;
 /// <param name="HasAuthorizationOptions">ASP.NET Core authorization (<c>AuthorizationOptions</c>) is referenced.</param>
 /// <param name="HasAspNetCore">
 /// Everything the ASP.NET Core code uses is referenced: ASP.NET Core 8's <c>IAuthorizationRequirementData</c>
-/// and the routing and hosting abstractions. A project with only the authorization package, or an older
+/// (the version marker), the authorization policy and middleware services, options validation, and the
+/// routing and hosting abstractions. A project with only the authorization package, or an older
 /// ASP.NET Core, gets no ASP.NET Core code rather than code that does not compile.
 /// </param>
 /// <param name="HasOpenApi">
@@ -28,6 +29,14 @@ internal sealed record ReferencedApis(bool HasAuthorizationOptions, bool HasAspN
         "Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions",
         "Microsoft.Extensions.Logging.LoggerMessage",
         "Microsoft.Extensions.Options.IOptions`1",
+        "Microsoft.AspNetCore.Authorization.IAuthorizeData",
+        "Microsoft.AspNetCore.Authorization.IAuthorizationPolicyProvider",
+        "Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler",
+        "Microsoft.AspNetCore.Authorization.Policy.PolicyAuthorizationResult",
+        "Microsoft.Extensions.Options.IValidateOptions`1",
+        "Microsoft.Extensions.DependencyInjection.OptionsBuilderExtensions",
+        "Microsoft.Extensions.DependencyInjection.ActivatorUtilities",
+        "System.Text.Json.Utf8JsonWriter",
     };
 
     private static readonly string[] OpenApiTypes =

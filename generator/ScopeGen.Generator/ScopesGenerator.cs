@@ -110,6 +110,11 @@ public sealed class ScopesGenerator : IIncrementalGenerator
             }
 
             spc.AddSource(AspNetCoreEmitter.SupportHintName, AspNetCoreEmitter.EmitSupport(model, options));
+            foreach (var file in AspNetCoreEmitter.EmitRuntime(options))
+            {
+                spc.AddSource(file.Key, file.Value);
+            }
+
             foreach (var @namespace in model.AttributeNamespaces)
             {
                 spc.AddSource(AspNetCoreEmitter.AttributeHintName(@namespace), AspNetCoreEmitter.EmitAttribute(@namespace, options));

@@ -3,3 +3,4 @@ global using System.Collections.Generic;
 global using System.Linq;
 global using System.Threading.Tasks;
 global using Xunit;
+global using ScopeGen.Testing.Hosting;

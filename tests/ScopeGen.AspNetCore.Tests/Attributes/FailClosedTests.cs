@@ -12,13 +12,19 @@ public sealed class FailClosedTests
     [InlineData("/lambda")]
     [InlineData("/extension")]
     [InlineData("/keys")]
-    public async Task Without_AddScopeAuthorization_the_requirement_still_runs(string path)
+    public async Task Without_AddScopeAuthorization_the_endpoint_fails_instead_of_being_served(string path)
     {
         await using var host = await TestApps.StartAsync(TestApps.Registration.AuthorizationOnly);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await Send(host, path, null)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await Send(host, path, "unrelated:scope")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await Send(host, path, "report:read report:list report:create apiKey:list")).StatusCode);
+        foreach (var scopes in new[] { null, "unrelated:scope", "report:read report:list report:create apiKey:list" })
+        {
+            using var response = await Send(host, path, scopes);
+            Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        }
+
+        // ASP.NET Core's message names the reserved policy, which says what to register.
+        Assert.Contains(host.Logs.Entries, entry => entry.Message.Contains("was not found", StringComparison.Ordinal)
+            && entry.Message.Contains("[ScopeGen: register with services.AddScopeAuthorization()]", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using System.IO;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using ScopeGen.Testing;
@@ -131,8 +132,7 @@ public sealed class AspNetCoreGeneratorTests
         var run = GeneratorRunner.Run(Manifest);
         var types = GeneratedTypes(run);
 
-        Assert.All(new[] { "Acme.Api.RequireScopeAttribute", "ScopeGen.AspNetCore.ScopeRequirement", "ScopeGen.AspNetCore.ScopeAuthorizationOptions", "Microsoft.AspNetCore.Builder.ScopeGenEndpointConventionBuilderExtensions", "Microsoft.Extensions.DependencyInjection.ScopeGenServiceCollectionExtensions" },
-            name => Assert.Equal(Accessibility.Internal, types[name]));
+        Assert.All(RuntimeTypeNames, name => Assert.Equal(Accessibility.Internal, types[name]));
     }
 
     [Theory]
@@ -144,8 +144,7 @@ public sealed class AspNetCoreGeneratorTests
         var types = GeneratedTypes(run);
 
         Assert.Empty(run.CompilationDiagnostics);
-        Assert.All(new[] { "Acme.Api.RequireScopeAttribute", "ScopeGen.AspNetCore.ScopeRequirement", "ScopeGen.AspNetCore.ScopeAuthorizationOptions", "Microsoft.AspNetCore.Builder.ScopeGenEndpointConventionBuilderExtensions", "Microsoft.Extensions.DependencyInjection.ScopeGenServiceCollectionExtensions" },
-            name => Assert.Equal(Accessibility.Public, types[name]));
+        Assert.All(RuntimeTypeNames, name => Assert.Equal(Accessibility.Public, types[name]));
     }
 
     [Fact]
@@ -202,9 +201,66 @@ public sealed class AspNetCoreGeneratorTests
         Assert.All(step.Outputs, output => Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, output.Reason.ToString()));
     }
 
-    private static Dictionary<string, Accessibility> GeneratedTypes(GeneratorRun run)
+    [Theory]
+    [InlineData("true")]
+    [InlineData("false")]
+    public void Each_runtime_file_is_emitted_as_written_with_only_accessibility_namespace_and_version_filled_in(string publicApi)
     {
-        var names = new[] { "Acme.Api.RequireScopeAttribute", "ScopeGen.AspNetCore.ScopeRequirement", "ScopeGen.AspNetCore.ScopeAuthorizationOptions", "Microsoft.AspNetCore.Builder.ScopeGenEndpointConventionBuilderExtensions", "Microsoft.Extensions.DependencyInjection.ScopeGenServiceCollectionExtensions" };
-        return names.ToDictionary(name => name, name => run.Output.Assembly.GetTypeByMetadataName(name)?.DeclaredAccessibility ?? Accessibility.NotApplicable);
+        var run = GeneratorRunner.Run(Manifest, properties: new Dictionary<string, string> { ["ScopeGenPublicApi"] = publicApi });
+        var access = publicApi == "true" ? "public" : "internal";
+        var folder = Path.Combine(RepoRoot(), "generator", "ScopeGen.Generator", "Runtime", "AspNetCore");
+        var files = Directory.GetFiles(folder, "*.cs");
+
+        Assert.NotEmpty(files);
+        foreach (var file in files)
+        {
+            var name = Path.GetFileNameWithoutExtension(file);
+            var emitted = name == "RequireScopeAttribute"
+                ? run.GeneratedSources["RequireScopeAttribute-Acme.Api.g.cs"].Replace("namespace Acme.Api\n", "namespace ScopeGen.AspNetCore\n", StringComparison.Ordinal)
+                : run.GeneratedSources["ScopeGen-AspNetCore." + name + ".g.cs"];
+            var expected = Body(File.ReadAllText(file).ReplaceLineEndings("\n"))
+                .Replace("\n    public ", "\n    " + access + " ", StringComparison.Ordinal);
+            Assert.Equal(Normalize(expected), Normalize(Body(emitted)));
+        }
+
+        // The source file's own public members stay public (only top-level types change).
+        Assert.Contains("        public bool IsSatisfiedBy(", run.GeneratedSources["ScopeGen-AspNetCore.ScopeRequirement.g.cs"], StringComparison.Ordinal);
     }
+
+    /// <summary>The text after the leading comment, directive and blank lines.</summary>
+    private static string Body(string source) =>
+        string.Join("\n", source.Split('\n').SkipWhile(line => line.StartsWith("//", StringComparison.Ordinal) || line.StartsWith('#') || line.Trim().Length == 0)).TrimEnd('\n');
+
+    private static string Normalize(string source) =>
+        System.Text.RegularExpressions.Regex.Replace(source, "GeneratedCode\\(\"ScopeGen\", \"[^\"]+\"\\)", "GeneratedCode(\"ScopeGen\", \"version\")");
+
+    private static string RepoRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ScopeGen.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("ScopeGen.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private static readonly string[] RuntimeTypeNames =
+    {
+        "Acme.Api.RequireScopeAttribute",
+        "ScopeGen.AspNetCore.ScopeRequirement",
+        "ScopeGen.AspNetCore.ScopePolicyName",
+        "ScopeGen.AspNetCore.ScopeAuthorizeData",
+        "ScopeGen.AspNetCore.ScopeAuthorizationOptions",
+        "ScopeGen.AspNetCore.ScopeAuthorizationHandler",
+        "ScopeGen.AspNetCore.ScopeAuthorizationPolicyProvider",
+        "ScopeGen.AspNetCore.ScopeNamedPolicies",
+        "ScopeGen.AspNetCore.ScopePolicyClashValidator",
+        "ScopeGen.AspNetCore.InsufficientScopeResultHandler",
+        "Microsoft.AspNetCore.Builder.ScopeGenEndpointConventionBuilderExtensions",
+        "Microsoft.Extensions.DependencyInjection.ScopeGenServiceCollectionExtensions",
+    };
+
+    private static Dictionary<string, Accessibility> GeneratedTypes(GeneratorRun run) =>
+        RuntimeTypeNames.ToDictionary(name => name, name => run.Output.Assembly.GetTypeByMetadataName(name)?.DeclaredAccessibility ?? Accessibility.NotApplicable);
 }

@@ -64,7 +64,8 @@ public sealed class ScopeRequirementTests
     [InlineData("Scope", false)]
     [InlineData("SCP", false)]
     [InlineData("scopes", false)]
-    [InlineData("http://schemas.microsoft.com/identity/claims/scope", false)]
+    [InlineData("http://schemas.microsoft.com/identity/claims/scope", true)]
+    [InlineData("http://schemas.microsoft.com/identity/claims/Scope", false)]
     [InlineData("roles", false)]
     public void Only_the_configured_claim_types_grant_scopes(string claimType, bool expected)
     {
@@ -140,22 +141,51 @@ public sealed class ScopeRequirementTests
     }
 
     [Fact]
-    public void The_attribute_carries_its_requirement()
+    public void The_attribute_is_an_Authorize_attribute_naming_the_reserved_policy_of_its_requirement()
     {
         var attribute = new RequireScopeAttribute(Scopes.Report.Read, Scopes.Report.List);
-        var requirement = Assert.IsType<ScopeRequirement>(Assert.Single(attribute.GetRequirements()));
+        IAuthorizeData data = attribute;
         Assert.Equal(new[] { "report:read", "report:list" }, attribute.AnyOf);
-        Assert.Same(attribute.Requirement, requirement);
+        Assert.Equal(attribute.Requirement.PolicyName, data.Policy);
+        Assert.Null(data.Roles);
+        Assert.Null(data.AuthenticationSchemes);
+        Assert.True(ScopePolicyName.TryParse(data.Policy, out var parsed));
+        Assert.Equal(new[] { "report:read", "report:list" }, parsed);
+        Assert.Contains("AddScopeAuthorization()", data.Policy, StringComparison.Ordinal);
+        Assert.IsAssignableFrom<AuthorizeAttribute>(attribute);
+        Assert.Equal(data.Policy, attribute.Policy);
         var usage = (AttributeUsageAttribute)Attribute.GetCustomAttribute(typeof(RequireScopeAttribute), typeof(AttributeUsageAttribute))!;
         Assert.True(usage.AllowMultiple);
         Assert.True(usage.Inherited);
         Assert.Equal(AttributeTargets.Class | AttributeTargets.Method, usage.ValidOn);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("report:read")]
+    [InlineData("RequireScope(report:read)")]
+    [InlineData("RequireScope() [ScopeGen: register with services.AddScopeAuthorization()]")]
+    [InlineData("RequireScope(a  b) [ScopeGen: register with services.AddScopeAuthorization()]")]
+    [InlineData("requirescope(report:read) [ScopeGen: register with services.AddScopeAuthorization()]")]
+    public void Only_well_formed_reserved_names_parse(string? name)
+    {
+        Assert.False(ScopePolicyName.TryParse(name, out _));
+    }
+
     [Fact]
-    public async Task Through_the_authorization_service_several_requirements_must_all_hold_without_AddScopeAuthorization()
+    public async Task Without_AddScopeAuthorization_nothing_handles_a_scope_requirement_so_it_denies()
     {
         await using var services = new ServiceCollection().AddLogging().AddAuthorization().BuildServiceProvider();
+        var authorization = services.GetRequiredService<IAuthorizationService>();
+
+        Assert.False((await authorization.AuthorizeAsync(User(("scope", "report:read")), null, new ScopeRequirement(Scopes.Report.Read))).Succeeded);
+    }
+
+    [Fact]
+    public async Task Through_the_authorization_service_several_requirements_must_all_hold()
+    {
+        await using var services = new ServiceCollection().AddLogging().AddScopeAuthorization().BuildServiceProvider();
         var authorization = services.GetRequiredService<IAuthorizationService>();
         var requirements = new IAuthorizationRequirement[] { new ScopeRequirement(Scopes.Report.Read), new ScopeRequirement(Scopes.Report.Create, Scopes.Report.Delete) };
 
@@ -194,20 +224,6 @@ public sealed class ScopeRequirementTests
     }
 
     [Fact]
-    public async Task Options_configured_in_AddScopeAuthorization_apply_when_the_resource_is_the_HttpContext()
-    {
-        await using var services = new ServiceCollection().AddLogging()
-            .AddScopeAuthorization(options => options.ClaimTypes.Add("permissions"))
-            .BuildServiceProvider();
-        var authorization = services.GetRequiredService<IAuthorizationService>();
-        var httpContext = new DefaultHttpContext { RequestServices = services };
-        var user = User(("permissions", "report:read"));
-
-        Assert.True((await authorization.AuthorizeAsync(user, httpContext, Scopes.Report.Read)).Succeeded);
-        Assert.False((await authorization.AuthorizeAsync(user, null, Scopes.Report.Read)).Succeeded);
-    }
-
-    [Fact]
     public async Task The_check_allocates_nothing()
     {
         var user = User(("sub", "someone"), ("scp", "x:y"), ("scope", "report:list apiKey:list report:read"));
@@ -216,12 +232,13 @@ public sealed class ScopeRequirementTests
         await using var services = new ServiceCollection().AddLogging().AddScopeAuthorization().BuildServiceProvider();
         var httpContext = new DefaultHttpContext { RequestServices = services };
         var context = new AuthorizationHandlerContext(new[] { requirement }, user, httpContext);
+        var handler = services.GetServices<IAuthorizationHandler>().OfType<ScopeAuthorizationHandler>().Single();
 
         for (var i = 0; i < 100; i++)
         {
             requirement.IsSatisfiedBy(user);
             denied.IsSatisfiedBy(user);
-            await requirement.HandleAsync(context);
+            await handler.HandleAsync(context);
         }
 
         var before = GC.GetAllocatedBytesForCurrentThread();
@@ -230,7 +247,7 @@ public sealed class ScopeRequirementTests
         {
             satisfied += requirement.IsSatisfiedBy(user) ? 1 : 0;
             satisfied += denied.IsSatisfiedBy(user) ? 1 : 0;
-            _ = requirement.HandleAsync(context);
+            _ = handler.HandleAsync(context);
         }
 
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;

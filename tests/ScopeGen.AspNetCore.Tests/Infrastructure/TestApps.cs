@@ -26,8 +26,7 @@ public static class TestApps
     {
         var builder = WebApplication.CreateBuilder(KestrelHost.Options(typeof(TestApps).Assembly));
         var logs = KestrelHost.Prepare(builder);
-        builder.Services.AddAuthentication(TestScopesAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, TestScopesAuthenticationHandler>(TestScopesAuthenticationHandler.SchemeName, null);
+        ScopeHeaderAuthenticationHandler.Add(builder.Services);
         switch (registration)
         {
             case Registration.ScopeAuthorization:

@@ -16,10 +16,10 @@ namespace ScopeGen.OpenApi.Tests.Sample;
 public sealed class N8nApiOpenApiServer : IAsyncLifetime
 {
     private readonly Dictionary<string, string> keys = new(StringComparer.Ordinal);
-    private KestrelApp? host;
+    private KestrelHost? host;
     private JsonObject? document;
 
-    public KestrelApp Host => host ?? throw new InvalidOperationException("Not started.");
+    public KestrelHost Host => host ?? throw new InvalidOperationException("Not started.");
 
     /// <summary>The document as served at <c>/openapi/v1.json</c>, fetched once.</summary>
     public JsonObject Document => document ?? throw new InvalidOperationException("Not started.");
@@ -76,12 +76,12 @@ public sealed class N8nApiOpenApiServer : IAsyncLifetime
 
         var settings = KeySettings(entries);
         settings[N8nApi.N8nApiApp.OpenApiEnabledKey] = "true";
-        var app = N8nApi.N8nApiApp.Build(KestrelApp.Options(typeof(N8nApi.N8nApiApp).Assembly), builder =>
+        var app = N8nApi.N8nApiApp.Build(KestrelHost.Options(typeof(N8nApi.N8nApiApp).Assembly), builder =>
         {
-            KestrelApp.Prepare(builder);
+            KestrelHost.Prepare(builder);
             builder.Configuration.AddInMemoryCollection(settings);
         });
-        host = await KestrelApp.StartAsync(app);
+        host = await KestrelHost.StartAsync(app);
         document = await host.GetDocumentAsync();
     }
 

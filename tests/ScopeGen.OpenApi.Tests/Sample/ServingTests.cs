@@ -19,7 +19,7 @@ public sealed class ServingTests
             ContentRootPath = AppContext.BaseDirectory,
             ApplicationName = typeof(N8nApi.N8nApiApp).Assembly.GetName().Name,
         };
-        await using var host = await KestrelApp.StartAsync(N8nApi.N8nApiApp.Build(options, KestrelApp.Prepare));
+        await using var host = await KestrelHost.StartAsync(N8nApi.N8nApiApp.Build(options, builder => KestrelHost.Prepare(builder)));
 
         var document = await host.GetDocumentAsync();
         Assert.Equal(55, DocumentOperations.Read(document).Count);
@@ -34,15 +34,15 @@ public sealed class ServingTests
     [InlineData("false")]
     public async Task Outside_Development_without_the_flag_no_document_is_served(string? flag)
     {
-        var app = N8nApi.N8nApiApp.Build(KestrelApp.Options(typeof(N8nApi.N8nApiApp).Assembly), builder =>
+        var app = N8nApi.N8nApiApp.Build(KestrelHost.Options(typeof(N8nApi.N8nApiApp).Assembly), builder =>
         {
-            KestrelApp.Prepare(builder);
+            KestrelHost.Prepare(builder);
             if (flag is not null)
             {
                 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [N8nApi.N8nApiApp.OpenApiEnabledKey] = flag });
             }
         });
-        await using var host = await KestrelApp.StartAsync(app);
+        await using var host = await KestrelHost.StartAsync(app);
 
         var routes = ((IEndpointRouteBuilder)host.App).DataSources.SelectMany(source => source.Endpoints).OfType<RouteEndpoint>().Select(endpoint => endpoint.RoutePattern.RawText!);
         Assert.DoesNotContain(routes, route => route.Contains("openapi", StringComparison.OrdinalIgnoreCase));

@@ -17,10 +17,10 @@ namespace ScopeGen.OpenApi.Tests.Transformer;
 /// </summary>
 internal static class ShapesApp
 {
-    public static async Task<KestrelApp> StartAsync(Action<ScopeGen.AspNetCore.ScopeOpenApiOptions>? configure, bool fallbackRequiresAuthentication = false)
+    public static async Task<KestrelHost> StartAsync(Action<ScopeGen.AspNetCore.ScopeOpenApiOptions>? configure, bool fallbackRequiresAuthentication = false)
     {
-        var builder = WebApplication.CreateBuilder(KestrelApp.Options(typeof(ShapesApp).Assembly));
-        KestrelApp.Prepare(builder);
+        var builder = WebApplication.CreateBuilder(KestrelHost.Options(typeof(ShapesApp).Assembly));
+        KestrelHost.Prepare(builder);
         builder.Services.AddAuthentication(ScopeHeaderAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ScopeHeaderAuthenticationHandler>(ScopeHeaderAuthenticationHandler.SchemeName, null);
         builder.Services.AddScopeAuthorization();
@@ -67,7 +67,7 @@ internal static class ShapesApp
             .RequireScope(Scopes.ApiKey.List, Scopes.Report.Read)
             .RequireScope(Scopes.ApiKey.Rotate, Scopes.Report.Create)
             .RequireScope(Scopes.Report.List, Scopes.ApiKey.Rotate);
-        return await KestrelApp.StartAsync(app);
+        return await KestrelHost.StartAsync(app);
     }
 }
 

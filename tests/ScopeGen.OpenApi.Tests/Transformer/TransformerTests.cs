@@ -269,7 +269,7 @@ public sealed class TransformerTests
     private static Dictionary<string, string> ScopeMap(JsonNode node) =>
         node.AsObject().ToDictionary(pair => pair.Key, pair => pair.Value!.GetValue<string>());
 
-    private static async Task<HttpStatusCode> SendAsync(KestrelApp app, DocumentOperation operation, IReadOnlyCollection<string>? granted)
+    private static async Task<HttpStatusCode> SendAsync(KestrelHost app, DocumentOperation operation, IReadOnlyCollection<string>? granted)
     {
         using var request = new HttpRequestMessage(new HttpMethod(operation.Method), operation.Path);
         if (granted is not null)

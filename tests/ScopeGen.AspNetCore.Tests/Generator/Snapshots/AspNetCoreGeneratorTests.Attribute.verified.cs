@@ -7,12 +7,16 @@ namespace Acme.Api
 {
     /// <summary>
     /// Requires any one of the given scopes: <c>[RequireScope(Scopes.Workflow.Read, Scopes.Workflow.List)]</c>.
-    /// Several <c>[RequireScope]</c> on one endpoint (method, class, base class) must all hold. Carries its own
-    /// requirement, so it works without registering a policy, and it fails closed.
+    /// Several <c>[RequireScope]</c> on one endpoint (method, class, base class) must all hold. It is an
+    /// <c>[Authorize]</c> naming the reserved policy of its scopes, so every host enforces it as it enforces
+    /// <c>[Authorize]</c>: endpoint routing, MVC, SignalR hubs (which read <c>AuthorizeAttribute</c> itself on hub
+    /// methods), Razor Pages, Blazor, gRPC. Needs <c>services.AddScopeAuthorization()</c>; without it, or without
+    /// the authorization middleware, the endpoint fails instead of being served. <c>Roles</c> and
+    /// <c>AuthenticationSchemes</c> add to the scope requirement as they do on <c>[Authorize]</c>.
     /// </summary>
     [global::System.AttributeUsage(global::System.AttributeTargets.Class | global::System.AttributeTargets.Method, AllowMultiple = true, Inherited = true)]
     [global::System.CodeDom.Compiler.GeneratedCode("ScopeGen", "0.1.0")]
-    internal sealed class RequireScopeAttribute : global::System.Attribute, global::Microsoft.AspNetCore.Authorization.IAuthorizationRequirementData
+    internal sealed class RequireScopeAttribute : global::Microsoft.AspNetCore.Authorization.AuthorizeAttribute
     {
         private readonly global::ScopeGen.AspNetCore.ScopeRequirement requirement;
 
@@ -21,6 +25,7 @@ namespace Acme.Api
         public RequireScopeAttribute(params string[] anyOf)
         {
             requirement = new global::ScopeGen.AspNetCore.ScopeRequirement(anyOf);
+            base.Policy = requirement.PolicyName;
         }
 
         /// <summary>The scopes of which the caller must hold at least one.</summary>
@@ -29,7 +34,10 @@ namespace Acme.Api
         /// <summary>The requirement this attribute stands for.</summary>
         public global::ScopeGen.AspNetCore.ScopeRequirement Requirement => requirement;
 
-        /// <inheritdoc />
-        public global::System.Collections.Generic.IEnumerable<global::Microsoft.AspNetCore.Authorization.IAuthorizationRequirement> GetRequirements() => requirement.GetRequirements();
+        /// <summary>
+        /// The reserved policy name of <see cref="Requirement"/>. Read-only, so <c>[RequireScope(..., Policy = "x")]</c>
+        /// does not compile: another policy goes in its own <c>[Authorize(Policy = "x")]</c>.
+        /// </summary>
+        public new string? Policy => base.Policy;
     }
 }

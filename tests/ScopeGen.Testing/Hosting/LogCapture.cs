@@ -1,7 +1,11 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace ScopeGen.AspNetCore.Tests.Infrastructure;
+namespace ScopeGen.Testing.Hosting;
 
 /// <summary>Keeps every formatted log message (with its category) so tests can check what is and is not logged.</summary>
 public sealed class LogCapture : ILoggerProvider

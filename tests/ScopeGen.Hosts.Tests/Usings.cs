@@ -1,0 +1,9 @@
+global using System;
+global using System.Collections.Generic;
+global using System.Linq;
+global using System.Net;
+global using System.Net.Http;
+global using System.Threading.Tasks;
+global using ScopeGen.Hosts.Tests.Api;
+global using ScopeGen.Testing.Hosting;
+global using Xunit;
