@@ -22,12 +22,17 @@ internal static class RuntimeSources
 
     private static readonly Lazy<IReadOnlyDictionary<string, string>> Files = new(Load);
 
+    // Rendering depends on the file and the accessibility only: done once per generator load, not per run.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Name, string Access), string> Rendered = new();
+
     /// <summary>The file names (e.g. <c>AspNetCore/ScopeRequirement.cs</c>) in <paramref name="folder"/>, ordinal order.</summary>
     public static IReadOnlyList<string> In(string folder) =>
         Files.Value.Keys.Where(name => name.StartsWith(folder + "/", StringComparison.Ordinal)).OrderBy(name => name, StringComparer.Ordinal).ToList();
 
     /// <summary>The text of <paramref name="name"/> as it is emitted, without the file header.</summary>
-    public static string Render(string name, string access)
+    public static string Render(string name, string access) => Rendered.GetOrAdd((name, access), key => RenderUncached(key.Name, key.Access));
+
+    private static string RenderUncached(string name, string access)
     {
         var lines = Files.Value[name].Replace("\r\n", "\n").Split('\n');
         var start = 0;

@@ -25,6 +25,6 @@ Console.WriteLine("attribute=" + typeof(RequireScopeAttribute).FullName + ",publ
 var endpoints = ((IEndpointRouteBuilder)app).DataSources
     .SelectMany(source => source.Endpoints)
     .OfType<RouteEndpoint>()
-    .Select(endpoint => endpoint.RoutePattern.RawText + ":" + (endpoint.Metadata.GetOrderedMetadata<IAuthorizationRequirementData>().Count > 0 ? "scoped" : "open"))
+    .Select(endpoint => endpoint.RoutePattern.RawText + ":" + (endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Count > 0 ? "scoped" : "open"))
     .OrderBy(line => line, StringComparer.Ordinal);
 Console.WriteLine("endpoints=" + string.Join(" ", endpoints));
