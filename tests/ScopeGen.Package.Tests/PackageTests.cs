@@ -16,7 +16,8 @@ public sealed class PackageTests
         "ScopeGen.Analyzers.dll",
         "ScopeGen.Generator.dll",
         "ScopeGen.Manifest.dll",
-        "YamlDotNet.dll",
+        // YamlDotNet under an identity of ScopeGen's own (see PackageIsolationTests).
+        "ScopeGen.YamlDotNet.dll",
     ];
 
     private readonly PackageFixture fixture;
@@ -30,7 +31,7 @@ public sealed class PackageTests
         var entries = zip.Entries.Select(entry => entry.FullName).ToList();
 
         var analyzers = entries.Where(name => name.StartsWith("analyzers/", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(AnalyzerAssemblies.Select(name => "analyzers/dotnet/cs/" + name), analyzers);
+        Assert.Equal(AnalyzerAssemblies.Select(name => "analyzers/dotnet/cs/" + name).Order(StringComparer.Ordinal), analyzers);
         Assert.DoesNotContain(entries, name => name.StartsWith("lib/", StringComparison.Ordinal) || name.StartsWith("ref/", StringComparison.Ordinal) || name.StartsWith("runtimes/", StringComparison.Ordinal));
         Assert.Contains("README.md", entries);
 
