@@ -62,15 +62,20 @@ public sealed class ToolPackageTests
             var scopegen = new System.Diagnostics.ProcessStartInfo(Path.Combine(toolPath, OperatingSystem.IsWindows() ? "scopegen.exe" : "scopegen"))
             {
                 ArgumentList = { "schema", "-o", schemaFile },
-                RedirectStandardOutput = true,
+                // Only stderr is redirected (and read to its end before the wait): -o writes the schema to a file.
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
+            // The shim finds the runtime through DOTNET_ROOT: the one running these tests.
+            if (Path.IsPathRooted(DotnetCli.Executable))
+            {
+                scopegen.Environment["DOTNET_ROOT"] = Path.GetDirectoryName(DotnetCli.Executable);
+            }
+
             using var process = System.Diagnostics.Process.Start(scopegen)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
+            var error = process.StandardError.ReadToEnd();
             Assert.True(process.WaitForExit(TimeSpan.FromMinutes(1)), "scopegen schema did not finish");
-            Assert.True(process.ExitCode == 0, $"scopegen schema exited {process.ExitCode}:\n{output.Result}\n{error.Result}");
+            Assert.True(process.ExitCode == 0, $"scopegen schema exited {process.ExitCode}:\n{error}");
             Assert.Equal(File.ReadAllText(Path.Combine(fixture.RepoRoot, "manifest", "scopes.schema.json")), File.ReadAllText(schemaFile));
         }
         finally
