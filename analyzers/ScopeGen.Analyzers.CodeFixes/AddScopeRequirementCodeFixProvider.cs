@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -17,7 +16,9 @@ namespace ScopeGen.Analyzers.CodeFixes;
 /// SCOPE001: adds <c>[RequireScope(Scopes.R.A)]</c> to the action, or <c>.RequireScope(Scopes.R.A)</c> to the
 /// minimal-API call. The inferred scope comes first, then the resource's other scopes, then AllowAnonymous.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddScopeRequirementCodeFixProvider)), Shared]
+// No [Shared] (System.Composition): the IDE creates the code fixes of an analyzer assembly
+// itself, and System.Composition 7.0 (what Roslyn 4.8 loads) is not in the registry to build against.
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddScopeRequirementCodeFixProvider))]
 public sealed class AddScopeRequirementCodeFixProvider : CodeFixProvider
 {
     /// <summary>The equivalence key of the inferred scope: Fix All gives each endpoint its own inferred scope.</summary>

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -17,7 +16,9 @@ namespace ScopeGen.Analyzers.CodeFixes;
 /// SCOPE002: replaces an undefined scope with the suggested scope's constant. SCOPE003: replaces a
 /// literal scope with its constant. Adds the <c>using</c> when needed.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReplaceWithScopeConstantCodeFixProvider)), Shared]
+// No [Shared] (System.Composition): the IDE creates the code fixes of an analyzer assembly
+// itself, and System.Composition 7.0 (what Roslyn 4.8 loads) is not in the registry to build against.
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReplaceWithScopeConstantCodeFixProvider))]
 public sealed class ReplaceWithScopeConstantCodeFixProvider : CodeFixProvider
 {
     public const string UseConstantKey = "ScopeGen.UseScopeConstant";

@@ -5,7 +5,6 @@ namespace ScopeGen.Analyzers;
 /// <summary>The rules of the analyzers. Each severity is a default: <c>.editorconfig</c> can change it.</summary>
 internal static class DiagnosticDescriptors
 {
-    private const string HelpLinkBase = "https://github.com/scopegen/scopegen#";
     private const string Security = "ScopeGen.Security";
     private const string Usage = "ScopeGen.Usage";
 
@@ -17,7 +16,7 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         description: "A controller action or minimal-API endpoint that neither requires a scope nor allows anonymous access is a hole that compiles: any authenticated caller, or anyone, reaches it.",
-        helpLinkUri: HelpLinkBase + "scope001");
+        helpLinkUri: RuleDocumentation.HelpLink("SCOPE001"));
 
     public static readonly DiagnosticDescriptor UndefinedScope = new(
         "SCOPE002",
@@ -27,7 +26,7 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         description: "A scope that the manifest does not define can never be granted by a key built from the manifest, so the endpoint is unreachable, or the name is a typo.",
-        helpLinkUri: HelpLinkBase + "scope002");
+        helpLinkUri: RuleDocumentation.HelpLink("SCOPE002"));
 
     public static readonly DiagnosticDescriptor LiteralScope = new(
         "SCOPE003",
@@ -37,7 +36,7 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Info,
         isEnabledByDefault: true,
         description: "The generated constant is checked by the compiler and renamed with the manifest; a literal silently goes stale.",
-        helpLinkUri: HelpLinkBase + "scope003");
+        helpLinkUri: RuleDocumentation.HelpLink("SCOPE003"));
 
     public static readonly DiagnosticDescriptor UnenforcedScope = new(
         "SCOPE004",
@@ -47,6 +46,6 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         description: "Reported once per project, on the first scope requirement, when no code in the project calls AddAuthorization or AddScopeAuthorization.",
-        helpLinkUri: HelpLinkBase + "scope004",
+        helpLinkUri: RuleDocumentation.HelpLink("SCOPE004"),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 }

@@ -10,7 +10,6 @@ namespace ScopeGen.Generator;
 internal static class DiagnosticDescriptors
 {
     private const string Category = "ScopeGen.Manifest";
-    private const string HelpLinkBase = "https://github.com/scopegen/scopegen#";
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = ManifestRules.All.ToDictionary(
         rule => rule.Id,
@@ -21,7 +20,7 @@ internal static class DiagnosticDescriptors
             Category,
             ToSeverity(rule.Severity),
             isEnabledByDefault: true,
-            helpLinkUri: HelpLinkBase + rule.Id.ToLowerInvariant()));
+            helpLinkUri: RuleDocumentation.HelpLink(rule.Id)));
 
     /// <summary>Every descriptor, in id order.</summary>
     public static IEnumerable<DiagnosticDescriptor> All => ById.Values;

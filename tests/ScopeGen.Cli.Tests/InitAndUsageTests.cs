@@ -16,7 +16,7 @@ public sealed class InitAndUsageTests
         Assert.Equal("Wrote api.scopes.yaml. Check it with: scopegen check api.scopes.yaml", init.StdOut.Trim());
         var text = File.ReadAllText(Path.Combine(dir.Path, "api.scopes.yaml"));
         Assert.StartsWith("# ScopeGen scope manifest", text);
-        Assert.Contains("# yaml-language-server: $schema=./scopes.schema.json", text);
+        Assert.Contains("# yaml-language-server: $schema=obj/scopegen/scopes.schema.json", text);
         Assert.True(check.ExitCode == 0, check.ToString());
         Assert.Equal(new[] { "1 manifest: 6 scopes in 1 resource; 0 errors, 0 warnings." }, check.OutLines);
         Assert.True(docs.ExitCode == 0, docs.ToString());

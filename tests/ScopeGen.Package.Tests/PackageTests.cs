@@ -7,7 +7,8 @@ namespace ScopeGen.Package.Tests;
 /// The NuGet package as users meet it: packed from the repository, restored by version from a local
 /// feed into fresh projects outside the repository, built and run with the real dotnet CLI.
 /// </summary>
-public sealed class PackageTests : IClassFixture<PackageFixture>
+[Collection(PackageCollection.Name)]
+public sealed class PackageTests
 {
     private static readonly string[] AnalyzerAssemblies =
     [
@@ -15,7 +16,8 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
         "ScopeGen.Analyzers.dll",
         "ScopeGen.Generator.dll",
         "ScopeGen.Manifest.dll",
-        "YamlDotNet.dll",
+        // YamlDotNet under an identity of ScopeGen's own (see PackageIsolationTests).
+        "ScopeGen.YamlDotNet.dll",
     ];
 
     private readonly PackageFixture fixture;
@@ -29,7 +31,7 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
         var entries = zip.Entries.Select(entry => entry.FullName).ToList();
 
         var analyzers = entries.Where(name => name.StartsWith("analyzers/", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(AnalyzerAssemblies.Select(name => "analyzers/dotnet/cs/" + name), analyzers);
+        Assert.Equal(AnalyzerAssemblies.Select(name => "analyzers/dotnet/cs/" + name).Order(StringComparer.Ordinal), analyzers);
         Assert.DoesNotContain(entries, name => name.StartsWith("lib/", StringComparison.Ordinal) || name.StartsWith("ref/", StringComparison.Ordinal) || name.StartsWith("runtimes/", StringComparison.Ordinal));
         Assert.Contains("README.md", entries);
 

@@ -54,8 +54,9 @@ public static class InitCommand
             "#   Check it:        scopegen check " + fileName + "\n" +
             "#   Document it:     scopegen docs " + fileName + " --format html -o scopes.html\n" +
             "#   Before a release: scopegen diff HEAD~1:path/to/" + fileName + " path/to/" + fileName + "\n" +
-            "# Editor completion: scopegen schema -o scopes.schema.json, then make the first line of this file\n" +
-            "#   # yaml-language-server: $schema=./scopes.schema.json\n" +
+            "# Editor completion: each build of a project with the ScopeGen package copies the schema to\n" +
+            "# obj/scopegen/; make the first line of this file (the path is relative to it)\n" +
+            "#   # yaml-language-server: $schema=obj/scopegen/scopes.schema.json\n" +
             "version: 1\n" +
             namespaceLine +
             "className: Scopes                    # the generated class\n" +

@@ -104,8 +104,10 @@ public static class Usage
         "Usage: scopegen schema [-o <file>]\n" +
         "\n" +
         "Prints the JSON Schema (draft 2020-12) of the manifest format, for editors with a YAML language\n" +
-        "server: save it beside the manifest and start the manifest with\n" +
-        "  # yaml-language-server: $schema=./scopes.schema.json\n" +
+        "server. A project with the ScopeGen package needs no copy: its build writes the schema to\n" +
+        "obj/scopegen/scopes.schema.json. Elsewhere, save it (outside a web project's folder, whose .json\n" +
+        "files are published) and start the manifest with\n" +
+        "  # yaml-language-server: $schema=<path relative to the manifest>\n" +
         "\n" +
         "Options:\n" +
         "  -o, --output <file>   write to a file instead of standard output\n" +
