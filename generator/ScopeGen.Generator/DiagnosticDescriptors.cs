@@ -10,7 +10,8 @@ namespace ScopeGen.Generator;
 internal static class DiagnosticDescriptors
 {
     private const string Category = "ScopeGen.Manifest";
-    private const string HelpLinkBase = "https://github.com/scopegen/scopegen#";
+    // Each id has an anchor in docs/analyzers.md (lower case: #scope101).
+    private const string HelpLinkBase = "https://github.com/scopegen/scopegen/blob/main/docs/analyzers.md#";
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = ManifestRules.All.ToDictionary(
         rule => rule.Id,

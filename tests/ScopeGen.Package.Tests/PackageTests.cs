@@ -7,7 +7,8 @@ namespace ScopeGen.Package.Tests;
 /// The NuGet package as users meet it: packed from the repository, restored by version from a local
 /// feed into fresh projects outside the repository, built and run with the real dotnet CLI.
 /// </summary>
-public sealed class PackageTests : IClassFixture<PackageFixture>
+[Collection(PackageCollection.Name)]
+public sealed class PackageTests
 {
     private static readonly string[] AnalyzerAssemblies =
     [
