@@ -54,9 +54,9 @@ public sealed class QuickStartTests
             {
                 directory = Path.Combine(directory, command[1]);
             }
-            else if (command is ["dotnet", "pack", var project, ..])
+            else if (command is ["dotnet", "pack", var packedProject, ..])
             {
-                Assert.Equal("generator/ScopeGen.Package", project);
+                Assert.Equal("generator/ScopeGen.Package", packedProject);
                 Assert.Equal(Path.GetFileName(DocumentedPackageFolder), Path.GetFileName(command[command.IndexOf("-o") + 1]));
             }
             else
