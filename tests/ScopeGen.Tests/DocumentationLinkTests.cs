@@ -59,6 +59,20 @@ public class DocumentationLinkTests
         }
     }
 
+    [Fact]
+    public void The_help_link_of_every_manifest_diagnostic_is_an_anchor_of_docs_analyzers_md()
+    {
+        const string Prefix = "https://github.com/scopegen/scopegen/blob/main/docs/analyzers.md#";
+        var anchors = DocumentationLinks.Anchors(Path.Combine(RepositoryRoot(), "docs", "analyzers.md"));
+        var descriptors = ScopeGen.Generator.DiagnosticDescriptors.All.ToList();
+        Assert.NotEmpty(descriptors);
+        foreach (var descriptor in descriptors)
+        {
+            Assert.StartsWith(Prefix, descriptor.HelpLinkUri, StringComparison.Ordinal);
+            Assert.Contains(descriptor.HelpLinkUri[Prefix.Length..], anchors);
+        }
+    }
+
     [Theory]
     [InlineData("The sample: `samples/N8nApi`", "the-sample-samplesn8napi")]
     [InlineData("ASP.NET Core", "aspnet-core")]
