@@ -23,13 +23,15 @@ internal static class ScopeArgumentRule
         foreach (var argument in arguments!)
         {
             var diagnostic = Check(argument, index);
-            if ((diagnostic is not null || IsScopePolicy(argument, index)) && !GeneratedCode.IsGenerated(argument.Syntax.SyntaxTree, context.Options, context.CancellationToken))
+            var isScopePolicy = IsScopePolicy(argument, index);
+            if ((diagnostic is not null || isScopePolicy) && !GeneratedCode.IsGenerated(argument.Syntax.SyntaxTree, context.Options, context.CancellationToken))
             {
                 if (diagnostic is not null)
                 {
                     context.ReportDiagnostic(diagnostic);
                 }
-                else
+
+                if (isScopePolicy)
                 {
                     unenforced.AnalyzeScopePolicyUse(argument.Syntax, argument.Value!);
                 }
@@ -58,7 +60,9 @@ internal static class ScopeArgumentRule
             {
                 context.ReportDiagnostic(diagnostic);
             }
-            else if (IsScopePolicy(argument, index))
+
+            // Also a literal scope (SCOPE003 above) names a policy that only AddScopeAuthorization registers.
+            if (IsScopePolicy(argument, index))
             {
                 unenforced.AnalyzeScopePolicyUse(argument.Syntax, argument.Value!);
             }

@@ -240,6 +240,29 @@ public class ScopeArgumentTests
             Assert.Single(run.Diagnostics, d => d.Id == "SCOPE004").GetMessage());
     }
 
+    [Fact]
+    public async Task A_scope_written_as_a_literal_policy_name_counts_as_a_scope_policy_for_SCOPE004()
+    {
+        await AnalyzerHarness.VerifyAsync(
+            new[]
+            {
+                EndpointCorpus.Usings + """
+                    public class TagsController : ControllerBase
+                    {
+                        [Authorize(Policy = {|SCOPE004:"tag:read"|})]
+                        public IActionResult Get() => Ok();
+                    }
+                    """,
+                EndpointCorpus.Usings + "using Microsoft.Extensions.DependencyInjection;\n" + """
+                    public static class Services
+                    {
+                        public static void Add(IServiceCollection services) => services.AddControllers();
+                    }
+                    """,
+            },
+            new[] { "SCOPE004" });
+    }
+
     [Theory]
     [InlineData("services.AddScopeAuthorization();")]
     [InlineData("services.AddAuthorization(o => o.AddPolicy(\"readOnly\", p => p.RequireAuthenticatedUser()));")]
