@@ -11,7 +11,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MissingScope = new(
         "SCOPE001",
         "Endpoint has no scope requirement",
-        "Endpoint {0} has no scope requirement: add [RequireScope] (or [AllowAnonymous] if it is public)",
+        "Endpoint {0} has no scope requirement: add {1} (or {2} if it is public)",
         Security,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
@@ -21,11 +21,11 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UndefinedScope = new(
         "SCOPE002",
         "Scope is not defined in the manifest",
-        "'{0}' is not a scope defined in the manifest{1}",
+        "'{0}' is not a {1} defined in the manifest{2}",
         Security,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "A scope that the manifest does not define can never be granted by a key built from the manifest, so the endpoint is unreachable, or the name is a typo.",
+        description: "A scope that the manifest does not define can never be granted by a key built from the manifest, so the endpoint is unreachable, or the name is a typo. A policy name one typo away from a preset or scope (RequireAuthorization(\"readonIy\")) names no registered policy and fails at run time.",
         helpLinkUri: RuleDocumentation.HelpLink("SCOPE002"));
 
     public static readonly DiagnosticDescriptor LiteralScope = new(
@@ -41,11 +41,11 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnenforcedScope = new(
         "SCOPE004",
         "Scope requirement the app never enforces",
-        "This project requires scopes but registers no authorization services: call services.AddScopeAuthorization() (or AddAuthorization())",
+        "{0}: call services.AddScopeAuthorization()",
         Security,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "Reported once per project, on the first scope requirement, when no code in the project calls AddAuthorization or AddScopeAuthorization.",
+        description: "Reported once per project: on the first scope requirement when nothing registers authorization services (AddAuthorization, AddAuthorizationCore, AddAuthorizationBuilder, AddScopeAuthorization, or MVC's AddControllers, AddControllersWithViews, AddMvc, AddRazorPages), or on the first use of a scope or preset as a policy name when AddScopeAuthorization, the only registration of those policies, is never called.",
         helpLinkUri: RuleDocumentation.HelpLink("SCOPE004"),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 }

@@ -59,7 +59,7 @@ internal static class MissingScopeRule
     }
 
     private static Diagnostic ControllerDiagnostic(Location location, string name, string fixTarget) =>
-        Diagnostic.Create(DiagnosticDescriptors.MissingScope, location, fixTarget == MethodTarget ? MethodProperties : NoFixProperties, name);
+        Diagnostic.Create(DiagnosticDescriptors.MissingScope, location, fixTarget == MethodTarget ? MethodProperties : NoFixProperties, name, "[RequireScope(...)]", "[AllowAnonymous]");
 
     /// <summary>A minimal-API mapping (MapGet, MapPost, ...).</summary>
     public static void AnalyzeMapping(in OperationAnalysisContext context, EndpointCoverage coverage)
@@ -73,7 +73,7 @@ internal static class MissingScopeRule
         var (route, verb) = MappingRoute(invocation);
         var syntax = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } ? access.Name : invocation.Syntax is InvocationExpressionSyntax { Expression: { } expression } ? expression : invocation.Syntax;
         var name = route is null ? $"'{invocation.TargetMethod.Name}'" : $"'{verb ?? invocation.TargetMethod.Name} {route}'";
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MissingScope, syntax.GetLocation(), InvocationProperties, name));
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MissingScope, syntax.GetLocation(), InvocationProperties, name, ".RequireScope(...)", ".AllowAnonymous()"));
     }
 
     private const string MethodTarget = "Method";

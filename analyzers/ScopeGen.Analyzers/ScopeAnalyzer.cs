@@ -57,7 +57,7 @@ public sealed class ScopeAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                ScopeArgumentRule.AnalyzeSymbol(c, types, index);
+                ScopeArgumentRule.AnalyzeSymbol(c, types, index, unenforced);
                 if (controllers is not null)
                 {
                     if (c.Symbol.Kind == SymbolKind.Method)
@@ -81,7 +81,7 @@ public sealed class ScopeAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                ScopeArgumentRule.AnalyzeOperation(c, types, index);
+                ScopeArgumentRule.AnalyzeOperation(c, types, index, unenforced);
                 if (mappings is not null && c.Operation.Kind == OperationKind.Invocation)
                 {
                     MissingScopeRule.AnalyzeMapping(c, mappings);

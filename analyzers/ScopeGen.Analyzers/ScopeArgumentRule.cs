@@ -14,7 +14,7 @@ namespace ScopeGen.Analyzers;
 internal static class ScopeArgumentRule
 {
     /// <summary>The attributes of a type or method (from the compiler's attribute data, not bound again).</summary>
-    public static void AnalyzeSymbol(in SymbolAnalysisContext context, KnownTypes types, ScopeIndex index)
+    public static void AnalyzeSymbol(in SymbolAnalysisContext context, KnownTypes types, ScopeIndex index, UnenforcedScopeRule unenforced)
     {
         var arguments = RentList();
         ScopeArguments.FromSymbolAttributes(context.Symbol, context.Compilation, types, ref arguments, context.CancellationToken);
@@ -22,9 +22,19 @@ internal static class ScopeArgumentRule
         // An attribute can stand on another (generated) part of a partial declaration.
         foreach (var argument in arguments!)
         {
-            if (Check(argument, index) is { } diagnostic && !GeneratedCode.IsGenerated(argument.Syntax.SyntaxTree, context.Options, context.CancellationToken))
+            var diagnostic = Check(argument, index);
+            var isScopePolicy = IsScopePolicy(argument, index);
+            if ((diagnostic is not null || isScopePolicy) && !GeneratedCode.IsGenerated(argument.Syntax.SyntaxTree, context.Options, context.CancellationToken))
             {
-                context.ReportDiagnostic(diagnostic);
+                if (diagnostic is not null)
+                {
+                    context.ReportDiagnostic(diagnostic);
+                }
+
+                if (isScopePolicy)
+                {
+                    unenforced.AnalyzeScopePolicyUse(argument.Syntax, argument.Value!);
+                }
             }
         }
 
@@ -32,7 +42,7 @@ internal static class ScopeArgumentRule
     }
 
     /// <summary>Calls and object creations, and the attributes of lambdas and local functions (symbol actions do not visit them).</summary>
-    public static void AnalyzeOperation(in OperationAnalysisContext context, KnownTypes types, ScopeIndex index)
+    public static void AnalyzeOperation(in OperationAnalysisContext context, KnownTypes types, ScopeIndex index, UnenforcedScopeRule unenforced)
     {
         var arguments = RentList();
         if (ScopeArguments.DeclaredFunction(context.Operation) is { } function)
@@ -49,6 +59,12 @@ internal static class ScopeArgumentRule
             if (Check(argument, index) is { } diagnostic)
             {
                 context.ReportDiagnostic(diagnostic);
+            }
+
+            // Also a literal scope (SCOPE003 above) names a policy that only AddScopeAuthorization registers.
+            if (IsScopePolicy(argument, index))
+            {
+                unenforced.AnalyzeScopePolicyUse(argument.Syntax, argument.Value!);
             }
         }
 
@@ -78,6 +94,10 @@ internal static class ScopeArgumentRule
         }
     }
 
+    /// <summary>A policy name that only AddScopeAuthorization registers (a scope or preset), for SCOPE004.</summary>
+    private static bool IsScopePolicy(ScopeArgument argument, ScopeIndex index) =>
+        argument.Kind == ScopeArgumentKind.Policy && argument.Value is { } value && index.IsPolicyIgnoringCase(value);
+
     /// <summary>The SCOPE002 or SCOPE003 diagnostic for one argument, or null.</summary>
     private static Diagnostic? Check(ScopeArgument argument, ScopeIndex index)
     {
@@ -97,13 +117,17 @@ internal static class ScopeArgumentRule
         var undefined = argument.Kind == ScopeArgumentKind.Scope || (index.LooksLikeScope(value) && !index.IsPolicy(value));
         if (!undefined)
         {
-            return null;
+            // Any other policy name is the app's own ("AdminOnly"), unless it is one typo away from a preset
+            // or scope: then it names no registered policy, and the endpoint fails at run time with a 500.
+            return argument.Kind == ScopeArgumentKind.Policy && index.FindClosestPolicy(value) is { } policy
+                ? Diagnostic.Create(DiagnosticDescriptors.UndefinedScope, argument.Syntax.GetLocation(), value, "scope or preset", $"; did you mean '{policy}'?")
+                : null;
         }
 
         var closest = index.FindClosest(value);
         var suggestion = closest is null ? string.Empty : $"; did you mean '{closest.Value}'?";
         var properties = closest is null ? ImmutableDictionary<string, string?>.Empty : ReplacementProperties(closest);
-        return Diagnostic.Create(DiagnosticDescriptors.UndefinedScope, argument.Syntax.GetLocation(), properties, value, suggestion);
+        return Diagnostic.Create(DiagnosticDescriptors.UndefinedScope, argument.Syntax.GetLocation(), properties, value, "scope", suggestion);
     }
 
     private static ImmutableDictionary<string, string?> ReplacementProperties(ScopeEntry scope) =>

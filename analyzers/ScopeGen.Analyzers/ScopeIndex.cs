@@ -41,6 +41,7 @@ internal sealed class ScopeIndex
 
     private readonly Dictionary<string, ScopeEntry> scopes;
     private readonly HashSet<string> presets;
+    private readonly HashSet<string> policiesIgnoringCase;
     private readonly string[] separators;
 
     private ScopeIndex(IReadOnlyList<ResourceEntry> resources, HashSet<string> presets, string[] separators)
@@ -56,6 +57,7 @@ internal sealed class ScopeIndex
         }
 
         this.presets = presets;
+        policiesIgnoringCase = new HashSet<string>(presets.Concat(scopes.Keys), StringComparer.OrdinalIgnoreCase);
         this.separators = separators;
     }
 
@@ -72,6 +74,16 @@ internal sealed class ScopeIndex
 
     /// <summary>Whether <paramref name="name"/> is a policy that AddScopeAuthorization registers: a scope or a preset.</summary>
     public bool IsPolicy(string name) => scopes.ContainsKey(name) || presets.Contains(name);
+
+    /// <summary>Whether ASP.NET Core resolves <paramref name="name"/> to a policy AddScopeAuthorization registers (it finds policy names ignoring case).</summary>
+    public bool IsPolicyIgnoringCase(string name) => policiesIgnoringCase.Contains(name);
+
+    /// <summary>
+    /// The preset or scope closest to a policy name that resolves to none of them, if one is close enough
+    /// (presets first, so a tie goes to the preset).
+    /// </summary>
+    public string? FindClosestPolicy(string name) =>
+        IsPolicyIgnoringCase(name) ? null : NameRules.FindClosest(name, presets.Concat(ScopeValues));
 
     /// <summary>Whether a policy name is written like a scope (it contains a manifest's separator).</summary>
     public bool LooksLikeScope(string name) => separators.Any(separator => name.IndexOf(separator, StringComparison.Ordinal) > 0);

@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -7,9 +10,16 @@ using Microsoft.CodeAnalysis.Operations;
 namespace ScopeGen.Analyzers;
 
 /// <summary>
-/// SCOPE004: scope requirements in a project whose code never registers authorization services. Reported
-/// once, at compilation end, on the first use (first file in compilation order, then first position).
-/// One instance per compilation; thread-safe.
+/// SCOPE004, what fails at run time for want of a registration. Reported once, at compilation end, on the
+/// first use (first file in compilation order, then first position). One instance per compilation; thread-safe.
+/// <list type="bullet">
+/// <item>A scope or preset used as a policy name (<c>RequireAuthorization("readOnly")</c>, <c>[Authorize(Policy =
+/// Scopes.X)]</c>) while nothing calls AddScopeAuthorization, the only registration of those policies: the
+/// policy is not found (500). MVC's or AddAuthorization's services do not help here.</item>
+/// <item>Otherwise, scope requirements while nothing registers authorization services at all: the endpoint
+/// middleware refuses endpoints with authorization metadata (500). AddControllers() and its kin register
+/// them, and then [RequireScope] and .RequireScope() are enforced (their requirement is its own handler).</item>
+/// </list>
 /// </summary>
 /// <remarks>
 /// While the compilation is analyzed this only notes whether any use and any registration exist, and stops
@@ -21,7 +31,11 @@ internal sealed class UnenforcedScopeRule
     private const string UseName = "RequireScope";
 
     private readonly KnownTypes types;
-    private int registers;
+    private readonly object gate = new();
+    private readonly List<(SyntaxNode Syntax, string Policy)> scopePolicyUses = new();
+    private readonly HashSet<string> ownPolicies = new(StringComparer.OrdinalIgnoreCase);
+    private int registersAuthorization;
+    private int registersScopePolicies;
     private int sawUse;
 
     public UnenforcedScopeRule(KnownTypes types) => this.types = types;
@@ -48,8 +62,26 @@ internal sealed class UnenforcedScopeRule
     {
         switch (operation)
         {
+            case IInvocationOperation { TargetMethod.Name: "AddScopeAuthorization" }:
+                Interlocked.Exchange(ref registersScopePolicies, 1);
+                Interlocked.Exchange(ref registersAuthorization, 1);
+                break;
             case IInvocationOperation invocation when IsRegistrationMethod(invocation.TargetMethod.Name):
-                Interlocked.Exchange(ref registers, 1);
+                Interlocked.Exchange(ref registersAuthorization, 1);
+                break;
+            case IInvocationOperation { TargetMethod.Name: "AddPolicy" } invocation:
+                // The app registers a policy of that name itself (AuthorizationOptions or AuthorizationBuilder).
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Parameter?.Name == "name" && argument.Value.ConstantValue is { HasValue: true, Value: string name })
+                    {
+                        lock (gate)
+                        {
+                            ownPolicies.Add(name);
+                        }
+                    }
+                }
+
                 break;
             case IAnonymousFunctionOperation or ILocalFunctionOperation when ScopeArguments.DeclaredFunction(operation) is { } function:
                 AnalyzeSymbol(function);
@@ -63,9 +95,30 @@ internal sealed class UnenforcedScopeRule
         }
     }
 
+    /// <summary>A scope or preset written as a policy name, seen by <see cref="ScopeArgumentRule"/>.</summary>
+    public void AnalyzeScopePolicyUse(SyntaxNode syntax, string policy)
+    {
+        if (Volatile.Read(ref registersScopePolicies) != 0)
+        {
+            return;
+        }
+
+        lock (gate)
+        {
+            scopePolicyUses.Add((syntax, policy));
+        }
+    }
+
     public void AnalyzeCompilationEnd(CompilationAnalysisContext context)
     {
-        if (Volatile.Read(ref registers) != 0 || Volatile.Read(ref sawUse) == 0)
+        if (Volatile.Read(ref registersScopePolicies) == 0 && FirstScopePolicyUse(context.Compilation) is { } policyUse)
+        {
+            var message = $"Policy '{policyUse.Policy}' is registered only by AddScopeAuthorization(), which no code in this project calls, so this endpoint fails with 500 (policy not found)";
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnenforcedScope, policyUse.Syntax.GetLocation(), message));
+            return;
+        }
+
+        if (Volatile.Read(ref registersAuthorization) != 0 || Volatile.Read(ref sawUse) == 0)
         {
             return;
         }
@@ -84,7 +137,7 @@ internal sealed class UnenforcedScopeRule
 
                 if (FirstUseIn(tree, context.Compilation, context.CancellationToken) is { } first)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnenforcedScope, first.GetLocation()));
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnenforcedScope, first.GetLocation(), NoAuthorizationMessage));
                     return;
                 }
             }
@@ -118,8 +171,42 @@ internal sealed class UnenforcedScopeRule
         return first;
     }
 
+    private const string NoAuthorizationMessage =
+        "This project requires scopes but nothing registers authorization services (AddScopeAuthorization, AddAuthorization or AddControllers), so its scoped endpoints fail with 500";
+
+    /// <summary>
+    /// Calls that register ASP.NET Core's authorization services, so [RequireScope] and .RequireScope() are
+    /// enforced: AddControllers, AddControllersWithViews, AddMvc and AddRazorPages call MVC's AddAuthorization.
+    /// </summary>
     private static bool IsRegistrationMethod(string name) =>
-        name is "AddAuthorization" or "AddAuthorizationCore" or "AddAuthorizationBuilder" or "AddScopeAuthorization";
+        name is "AddAuthorization" or "AddAuthorizationCore" or "AddAuthorizationBuilder"
+            or "AddControllers" or "AddControllersWithViews" or "AddMvc" or "AddRazorPages";
+
+    /// <summary>The first use of a scope policy (file in compilation order, then position) that the app does not register itself.</summary>
+    private (SyntaxNode Syntax, string Policy)? FirstScopePolicyUse(Compilation compilation)
+    {
+        List<(SyntaxNode Syntax, string Policy)> uses;
+        lock (gate)
+        {
+            uses = scopePolicyUses.Where(use => !ownPolicies.Contains(use.Policy)).ToList();
+        }
+
+        if (uses.Count == 0)
+        {
+            return null;
+        }
+
+        var order = new Dictionary<SyntaxTree, int>();
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            order[tree] = order.Count;
+        }
+
+        return uses
+            .OrderBy(use => order.TryGetValue(use.Syntax.SyntaxTree, out var position) ? position : int.MaxValue)
+            .ThenBy(use => use.Syntax.SpanStart)
+            .First();
+    }
 
     private static SyntaxNode NameSyntax(SyntaxNode syntax) =>
         syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } ? access.Name : syntax;

@@ -70,6 +70,8 @@ public class SampleAndGeneratorTests
         var run = await AnalyzeSampleAsync(sources);
         var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == "SCOPE001");
         Assert.EndsWith(Path.GetFileName(sources[controller].Path), diagnostic.Location.SourceTree!.FilePath);
+        // A controller action is fixed with the attribute.
+        Assert.EndsWith("has no scope requirement: add [RequireScope(...)] (or [AllowAnonymous] if it is public)", diagnostic.GetMessage());
     }
 
     [Fact]
@@ -81,7 +83,7 @@ public class SampleAndGeneratorTests
         sources[endpoints] = (sources[endpoints].Path, sources[endpoints].Text.Replace(".RequireScope(Scopes.Tag.Delete)", string.Empty));
         var run = await AnalyzeSampleAsync(sources);
         var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == "SCOPE001");
-        Assert.Equal("Endpoint 'DELETE /{id}' has no scope requirement: add [RequireScope] (or [AllowAnonymous] if it is public)", diagnostic.GetMessage());
+        Assert.Equal("Endpoint 'DELETE /{id}' has no scope requirement: add .RequireScope(...) (or .AllowAnonymous() if it is public)", diagnostic.GetMessage());
     }
 
     [Fact]

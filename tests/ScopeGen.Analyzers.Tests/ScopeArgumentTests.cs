@@ -155,6 +155,8 @@ public class ScopeArgumentTests
     [Theory]
     [InlineData("services.AddScopeAuthorization();")]
     [InlineData("services.AddAuthorization();")]
+    [InlineData("services.AddControllers();")] // MVC registers the authorization services: scopes are enforced
+    [InlineData("services.AddControllersWithViews();")]
     public async Task Registering_authorization_anywhere_silences_SCOPE004(string registration)
     {
         await AnalyzerHarness.VerifyAsync(
@@ -183,5 +185,126 @@ public class ScopeArgumentTests
             new[] { "public static class Program { public static string Scope => \"workflow:craete\"; }" },
             configure: c => c.WithReferences(ScopeGen.Testing.TestCompilation.NetCoreReferences));
         Assert.Empty(compilationWithoutAspNet.Diagnostics);
+    }
+
+    [Fact]
+    public async Task SCOPE004_without_any_registration_says_what_is_missing_and_what_fails()
+    {
+        var run = await AnalyzerHarness.VerifyAsync(
+            new[]
+            {
+                EndpointCorpus.Usings + """
+                    public static class Api
+                    {
+                        public static void Configure(WebApplication app) => app.MapGet("/a", () => "x").{|SCOPE004:RequireScope|}(Scopes.Tag.List);
+                    }
+                    """,
+            },
+            new[] { "SCOPE004" });
+        Assert.Equal(
+            "This project requires scopes but nothing registers authorization services (AddScopeAuthorization, AddAuthorization or AddControllers), so its scoped endpoints fail with 500: call services.AddScopeAuthorization()",
+            Assert.Single(run.Diagnostics, d => d.Id == "SCOPE004").GetMessage());
+    }
+
+    [Theory]
+    [InlineData("services.AddControllers();")]
+    [InlineData("services.AddAuthorization();")]
+    public async Task A_scope_or_preset_policy_without_AddScopeAuthorization_is_SCOPE004_even_when_authorization_is_registered(string registration)
+    {
+        // AddControllers() and AddAuthorization() register the services but not the manifest's named
+        // policies: RequireAuthorization("readOnly") then fails at run time (policy not found).
+        var run = await AnalyzerHarness.VerifyAsync(
+            new[]
+            {
+                EndpointCorpus.Usings + """
+                    public static class Api
+                    {
+                        public static void Configure(WebApplication app)
+                        {
+                            app.MapGet("/a", () => "x").RequireScope(Scopes.Tag.List);
+                            app.MapGet("/b", () => "x").RequireAuthorization({|SCOPE004:"readOnly"|});
+                            app.MapGet("/c", () => "x").RequireAuthorization("AdminOnly");
+                        }
+                    }
+                    """,
+                EndpointCorpus.Usings + "using Microsoft.Extensions.DependencyInjection;\n" + $$"""
+                    public static class Services
+                    {
+                        public static void Add(IServiceCollection services) => {{registration}}
+                    }
+                    """,
+            },
+            new[] { "SCOPE004" });
+        Assert.Equal(
+            "Policy 'readOnly' is registered only by AddScopeAuthorization(), which no code in this project calls, so this endpoint fails with 500 (policy not found): call services.AddScopeAuthorization()",
+            Assert.Single(run.Diagnostics, d => d.Id == "SCOPE004").GetMessage());
+    }
+
+    [Fact]
+    public async Task A_scope_written_as_a_literal_policy_name_counts_as_a_scope_policy_for_SCOPE004()
+    {
+        await AnalyzerHarness.VerifyAsync(
+            new[]
+            {
+                EndpointCorpus.Usings + """
+                    public class TagsController : ControllerBase
+                    {
+                        [Authorize(Policy = {|SCOPE004:"tag:read"|})]
+                        public IActionResult Get() => Ok();
+                    }
+                    """,
+                EndpointCorpus.Usings + "using Microsoft.Extensions.DependencyInjection;\n" + """
+                    public static class Services
+                    {
+                        public static void Add(IServiceCollection services) => services.AddControllers();
+                    }
+                    """,
+            },
+            new[] { "SCOPE004" });
+    }
+
+    [Theory]
+    [InlineData("services.AddScopeAuthorization();")]
+    [InlineData("services.AddAuthorization(o => o.AddPolicy(\"readOnly\", p => p.RequireAuthenticatedUser()));")]
+    public async Task A_scope_or_preset_policy_is_fine_once_registered(string registration)
+    {
+        await AnalyzerHarness.VerifyAsync(
+            new[]
+            {
+                EndpointCorpus.Usings + """
+                    public class TagsController : ControllerBase
+                    {
+                        [Authorize(Policy = "readOnly")]
+                        public IActionResult Get() => Ok();
+                    }
+                    """,
+                EndpointCorpus.Usings + "using Microsoft.Extensions.DependencyInjection;\n" + $$"""
+                    public static class Services
+                    {
+                        public static void Add(IServiceCollection services) => {{registration}}
+                    }
+                    """,
+            },
+            new[] { "SCOPE004" });
+    }
+
+    [Fact]
+    public async Task A_policy_name_one_typo_from_a_preset_gets_did_you_mean()
+    {
+        var run = await AnalyzerHarness.VerifyAsync(new[] { EndpointCorpus.Usings + """
+            public static class Api
+            {
+                public static void Configure(WebApplication app)
+                {
+                    app.MapGet("/a", () => "x").RequireAuthorization({|SCOPE002:"readonIy"|});
+                    app.MapGet("/b", [Authorize({|SCOPE002:"ful"|})] () => "x");
+                    app.MapGet("/c", () => "x").RequireAuthorization("ReadOnly");   // ASP.NET Core finds policies ignoring case
+                    app.MapGet("/d", () => "x").RequireAuthorization("AdminOnly");  // the app's own policy: nothing close
+                }
+            }
+            """ }, new[] { "SCOPE002" });
+        var messages = run.Diagnostics.Where(d => d.Id == "SCOPE002").Select(d => d.GetMessage()).ToList();
+        Assert.Contains("'readonIy' is not a scope or preset defined in the manifest; did you mean 'readOnly'?", messages);
+        Assert.Contains("'ful' is not a scope or preset defined in the manifest; did you mean 'full'?", messages);
     }
 }

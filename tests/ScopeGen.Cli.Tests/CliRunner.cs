@@ -1,17 +1,7 @@
-using System.Diagnostics;
 using System.Text;
+using ScopeGen.Testing;
 
 namespace ScopeGen.Cli.Tests;
-
-/// <summary>The result of one run of the tool.</summary>
-public sealed record CliResult(int ExitCode, string StdOut, string StdErr)
-{
-    /// <summary>Standard output split into lines.</summary>
-    public string[] OutLines => StdOut.Replace("\r\n", "\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
-
-    /// <summary>Everything, for assertion messages.</summary>
-    public override string ToString() => $"exit {ExitCode}\n--- stdout ---\n{StdOut}\n--- stderr ---\n{StdErr}";
-}
 
 /// <summary>Runs the built <c>ScopeGen.Cli.dll</c> as a separate process with <c>dotnet</c>, as a user would.</summary>
 public static class CliRunner
@@ -23,39 +13,8 @@ public static class CliRunner
     public static CliResult Run(string workingDirectory, params string[] args)
     {
         Assert.True(File.Exists(ToolPath), $"The tool was not built beside the tests: {ToolPath}");
-        // `dotnet test` sets DOTNET_HOST_PATH to the running muxer; fall back to PATH.
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
-        var start = new ProcessStartInfo(dotnet)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        start.ArgumentList.Add(ToolPath);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        // A guard against a hung tool, not a timing assertion.
-        if (!process.WaitForExit(120_000))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"scopegen {string.Join(' ', args)} did not exit");
-        }
-
-        process.WaitForExit();
-        return new CliResult(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
+        // The timeout is a guard against a hung tool, not a timing assertion.
+        return ProcessRunner.RunDotnet(workingDirectory, [ToolPath, .. args], TimeSpan.FromMinutes(2));
     }
 }
 
@@ -103,7 +62,7 @@ public sealed class TempDir : IDisposable
     }
 }
 
-/// <summary>Paths in the repository and beside it.</summary>
+/// <summary>Paths in the repository and the test data copied beside the tests.</summary>
 public static class RepoPaths
 {
     /// <summary>The repository root: the nearest folder above the tests holding ScopeGen.sln.</summary>
@@ -115,8 +74,11 @@ public static class RepoPaths
     /// <summary>The manifest JSON Schema.</summary>
     public static string Schema => Path.Combine(Root, "manifest", "scopes.schema.json");
 
-    /// <summary>The n8n documentation page the reference manifest was written from (shared/ sits beside the repository).</summary>
-    public static string N8nSeed => Path.GetFullPath(Path.Combine(Root, "..", "shared", "seeds", "n8n-api-authentication.md"));
+    /// <summary>
+    /// The scope tables of the n8n documentation page the reference manifest was written from, kept as
+    /// test data in the repository (TestData/n8n-scope-tables.md, copied beside the tests).
+    /// </summary>
+    public static string N8nScopeTables => Path.Combine(AppContext.BaseDirectory, "TestData", "n8n-scope-tables.md");
 
     private static string FindRoot()
     {

@@ -9,7 +9,7 @@ public sealed class DocsTests
     [Fact]
     public void Markdown_of_the_n8n_manifest_reproduces_every_scope_and_description_cell_of_the_seed()
     {
-        var seed = SeedTables(File.ReadAllLines(RepoPaths.N8nSeed));
+        var seed = SeedTables(File.ReadAllLines(RepoPaths.N8nScopeTables));
         Assert.Equal(67, seed.Rows.Count);
 
         var result = CliRunner.Run(RepoPaths.Root, "docs", RepoPaths.N8nManifest);

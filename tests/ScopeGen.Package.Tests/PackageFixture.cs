@@ -5,6 +5,13 @@ using System.Xml.Linq;
 
 namespace ScopeGen.Package.Tests;
 
+/// <summary>The test classes that share one <see cref="PackageFixture"/> (one pack per test run).</summary>
+[CollectionDefinition(Name)]
+public sealed class PackageCollection : ICollectionFixture<PackageFixture>
+{
+    public const string Name = "Package";
+}
+
 /// <summary>
 /// Packs ScopeGen once into a temporary feed and prepares a workspace outside the repository (so the
 /// repository's Directory.Build.props does not apply) with its own nuget.config: ScopeGen comes only

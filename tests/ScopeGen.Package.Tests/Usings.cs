@@ -3,3 +3,4 @@ global using System.Collections.Generic;
 global using System.IO;
 global using System.Linq;
 global using Xunit;
+global using CommandResult = ScopeGen.Testing.ProcessResult;

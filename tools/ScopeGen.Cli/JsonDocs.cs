@@ -8,7 +8,7 @@ using ScopeGen.Manifest;
 namespace ScopeGen.Cli;
 
 /// <summary>
-/// The JSON scope reference, shape <c>formatVersion</c> 1 (documented in the README):
+/// The JSON scope reference, shape <c>formatVersion</c> 1 (documented in docs/cli.md):
 /// <c>{ formatVersion, classes: [ { namespace, className, fullName, manifests, resources: [ { name,
 /// identifier, description, scopes: [ { scope, action, identifier, description, deprecated,
 /// deprecationMessage } ] } ], presets: [ { name, identifier, description, scopes } ] } ] }</c>.

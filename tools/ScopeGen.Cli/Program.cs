@@ -73,7 +73,7 @@ public static class Program
     }
 }
 
-/// <summary>The exit codes of <c>scopegen</c>; the README documents the same table.</summary>
+/// <summary>The exit codes of <c>scopegen</c>; docs/cli.md documents the same table.</summary>
 public static class ExitCodes
 {
     /// <summary>Success: no errors (warnings allowed), no breaking change.</summary>

@@ -51,7 +51,7 @@ public static class Usage
         "each scope and its description, then the presets.\n" +
         "  markdown  (default) GitHub-flavoured Markdown tables\n" +
         "  html      one self-contained page (inline CSS and script, no external resources) with a search box\n" +
-        "  json      a stable machine-readable shape (formatVersion 1; see the README)\n" +
+        "  json      a stable machine-readable shape (formatVersion 1; see docs/cli.md)\n" +
         "\n" +
         "Options:\n" +
         "  -f, --format <format>   markdown, html or json\n" +

@@ -6,7 +6,7 @@ using ScopeGen.AspNetCore.Tests.Api;
 
 namespace ScopeGen.AspNetCore.Tests.Handler;
 
-/// <summary>The generated handler on hand-built principals: the semantics the README lists, one by one.</summary>
+/// <summary>The generated handler on hand-built principals: the semantics docs/aspnetcore.md lists, one by one.</summary>
 public sealed class ScopeRequirementTests
 {
     private static ClaimsPrincipal User(params (string Type, string Value)[] claims) =>
