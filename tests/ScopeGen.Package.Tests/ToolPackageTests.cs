@@ -1,3 +1,4 @@
+using ScopeGen.Testing;
 using System.IO.Compression;
 using System.Security;
 using System.Text;
@@ -67,9 +68,9 @@ public sealed class ToolPackageTests
                 UseShellExecute = false,
             };
             // The shim finds the runtime through DOTNET_ROOT: the one running these tests.
-            if (Path.IsPathRooted(DotnetCli.Executable))
+            if (Path.IsPathRooted(ProcessRunner.DotnetExecutable))
             {
-                scopegen.Environment["DOTNET_ROOT"] = Path.GetDirectoryName(DotnetCli.Executable);
+                scopegen.Environment["DOTNET_ROOT"] = Path.GetDirectoryName(ProcessRunner.DotnetExecutable);
             }
 
             using var process = System.Diagnostics.Process.Start(scopegen)!;
