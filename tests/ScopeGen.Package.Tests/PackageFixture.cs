@@ -21,8 +21,9 @@ public sealed class PackageCollection : ICollectionFixture<PackageFixture>
 /// </summary>
 public sealed class PackageFixture : IDisposable
 {
-    private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(8);
-    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(5);
+    // Guards against a hang, not timing assertions: generous, as a loaded 2-core CI machine is slow.
+    private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(20);
+    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(15);
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(2);
 
     private readonly Lazy<CommandResult> webBuild;

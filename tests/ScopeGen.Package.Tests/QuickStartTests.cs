@@ -25,7 +25,7 @@ public sealed class QuickStartTests
     /// <summary>Where the README runs the app; the test listens on a free loopback port instead.</summary>
     private const string DocumentedUrl = "http://localhost:5000";
 
-    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(6);
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(15);
 
     private static readonly Regex CurlLine = new(
         @"^curl\s.*?(?<url>" + Regex.Escape(DocumentedUrl) + @"(?<path>/\S*))\s+#\s*(?<status>\d{3})\b",
