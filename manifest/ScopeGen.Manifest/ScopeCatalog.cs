@@ -41,7 +41,7 @@ public sealed record ScopeClassModel(string? Namespace, string ClassName, Equata
 public sealed record ScopeCatalog(EquatableArray<ScopeClassModel> Classes, EquatableArray<ManifestDiagnostic> Diagnostics)
 {
     /// <summary>Members the generator emits on the scope class itself, which a resource name must not take.</summary>
-    internal static readonly string[] ReservedClassMembers = { "All", "IsDefined", "TryGetDescription", "Presets" };
+    internal static readonly string[] ReservedClassMembers = { "All", "IsDefined", "TryGetDescription", "Presets", "Catalog", "ScopeSet", "SortedScopes", "SortedDescriptions", "IndexOf" };
 
     /// <summary>Members the generator emits on each resource class, which an action name must not take.</summary>
     internal static readonly string[] ReservedResourceMembers = { "All" };
