@@ -66,6 +66,17 @@ public sealed record ScopeCatalog(EquatableArray<ScopeClassModel> Classes, Equat
             .ThenBy(group => group.Key.ClassName, StringComparer.Ordinal);
         foreach (var group in groups)
         {
+            // A member may not share its enclosing class's name (CS0542).
+            if (Array.IndexOf(ReservedClassMembers, group.Key.ClassName) >= 0)
+            {
+                foreach (var manifest in group)
+                {
+                    diagnostics.Add(ManifestRules.InvalidSetting.Create(manifest.FilePath, manifest.ClassNameSpan, $"The class name '{manifest.ClassName}' is taken by a member ScopeGen generates inside the scope class; choose another"));
+                }
+
+                continue;
+            }
+
             classes.Add(BuildClass(group.Key.Namespace, group.Key.ClassName, group.ToList(), diagnostics));
         }
 
