@@ -35,11 +35,13 @@ internal static class ScopesEmitter
         writer.Line("/// <summary>Every scope of the manifest, in manifest order.</summary>");
         writer.Line($"public static {IReadOnlyListOfString} All {{ get; }} = {ReadOnlyList(model.AllScopes.Select(scope => scope.Value))};");
         writer.Line();
-        WriteLookups(writer, model);
+        var scopes = model.AllScopes.ToList();
+        var manifestIndexBySorted = SortedOrder(scopes);
+        WriteLookups(writer, scopes, manifestIndexBySorted);
         writer.Line();
         WritePresets(writer, model);
         writer.Line();
-        WriteCatalogData(writer, model);
+        WriteCatalogData(writer, model, scopes, manifestIndexBySorted);
         writer.Line();
         EmbeddedTemplates.Write(writer, EmbeddedTemplates.Catalog, options.SupportsNullable);
         writer.Line();
@@ -92,13 +94,12 @@ internal static class ScopesEmitter
         writer.Close();
     }
 
-    private static void WriteLookups(SourceWriter writer, ScopeClassModel model)
+    private static void WriteLookups(SourceWriter writer, System.Collections.Generic.List<ScopeDefinition> scopes, int[] manifestIndexBySorted)
     {
         // Lookups are a binary search over ordinally sorted arrays: no allocation and no linear scan.
         // Not a switch: the C# compiler's lowering of a string switch grows quadratically with the
         // number of cases, which turns a 10,000-scope manifest into minutes of build time.
-        var scopes = model.AllScopes.ToList();
-        var sorted = SortedOrder(model).Select(index => scopes[index]).ToList();
+        var sorted = manifestIndexBySorted.Select(index => scopes[index]).ToList();
         writer.Line($"private static readonly string[] SortedScopes = {ArrayLiteral(sorted.Select(scope => scope.Value))};");
         writer.Line();
         writer.Line($"private static readonly string[] SortedDescriptions = {ArrayLiteral(sorted.Select(scope => scope.Description ?? string.Empty))};");
@@ -156,20 +157,15 @@ internal static class ScopesEmitter
     }
 
     /// <summary>The manifest indexes of the scopes, ordered ordinally by scope string: the order of <c>SortedScopes</c>.</summary>
-    private static int[] SortedOrder(ScopeClassModel model)
-    {
-        var values = model.AllScopes.Select(scope => scope.Value).ToList();
-        return Enumerable.Range(0, values.Count).OrderBy(index => values[index], System.StringComparer.Ordinal).ToArray();
-    }
+    private static int[] SortedOrder(System.Collections.Generic.List<ScopeDefinition> scopes) =>
+        Enumerable.Range(0, scopes.Count).OrderBy(index => scopes[index].Value, System.StringComparer.Ordinal).ToArray();
 
     /// <summary>
     /// The private data the catalog and scope-set templates read. Names start with a lower-case letter,
     /// so no resource (whose class name starts upper-case) can take them.
     /// </summary>
-    private static void WriteCatalogData(SourceWriter writer, ScopeClassModel model)
+    private static void WriteCatalogData(SourceWriter writer, ScopeClassModel model, System.Collections.Generic.List<ScopeDefinition> scopes, int[] manifestIndexBySorted)
     {
-        var scopes = model.AllScopes.ToList();
-        var manifestIndexBySorted = SortedOrder(model);
         var sortedIndexByManifest = new int[scopes.Count];
         for (var sorted = 0; sorted < manifestIndexBySorted.Length; sorted++)
         {
