@@ -285,7 +285,7 @@ namespace Root
         /// scopes space-delimited in manifest order, so a stored grant has one canonical text.
         /// </summary>
         /// <remarks>
-        /// A bit set over the manifest's scopes: <c>Contains</c> is a binary search without allocation,
+        /// A bit set over the manifest's scopes: <c>Contains</c> is a hash lookup without allocation,
         /// set operations work a word (64 scopes) at a time, and a set allocates one <c>ulong</c> array
         /// (none when empty). <c>default(ScopeSet)</c> is the empty set.
         /// </remarks>
@@ -295,6 +295,10 @@ namespace Root
 
             // Static fields initialize in this order: the word count comes first.
             private static readonly int wordCount = (manifestIndexBySorted.Length + BitsPerWord - 1) / BitsPerWord;
+
+            // An open-addressing hash table of the scopes (a power of two, at most half full). It looks up
+            // a piece of the input in place, which a Dictionary cannot do without a substring on netstandard2.0.
+            private static readonly Slot[] table = CreateTable();
             private static readonly ScopeSet all = CreateAll();
             private static readonly ulong[]?[] presetWords = CreatePresetWords();
 
@@ -459,8 +463,8 @@ namespace Root
                     return false;
                 }
 
-                var sorted = FindSorted(SortedScopes, scope, 0, scope.Length);
-                return sorted >= 0 && HasBit(words, manifestIndexBySorted[sorted]);
+                var index = FindScope(scope);
+                return index >= 0 && HasBit(words, index);
             }
 
             /// <summary>Whether every scope of this set is also in <paramref name="other"/> (true for the empty set).</summary>
@@ -568,19 +572,15 @@ namespace Root
                     return string.Empty;
                 }
 
-                var builder = new global::System.Text.StringBuilder();
+                // string.Join measures the parts first and allocates the result once.
+                var parts = new string[Count];
                 var enumerator = GetEnumerator();
-                while (enumerator.MoveNext())
+                for (var i = 0; enumerator.MoveNext(); i++)
                 {
-                    if (builder.Length > 0)
-                    {
-                        builder.Append(' ');
-                    }
-
-                    builder.Append(enumerator.Current);
+                    parts[i] = enumerator.Current;
                 }
 
-                return builder.ToString();
+                return string.Join(" ", parts);
             }
 
             /// <summary>Enumerates the scopes in manifest order, without allocating.</summary>
@@ -688,15 +688,14 @@ namespace Root
             /// <summary>Adds the scope, or with <see cref="ParseOptions.ExpandPresets"/> the preset, named by <c>text[start..start+length)</c>.</summary>
             private static bool TryAdd(ref ulong[]? result, string text, int start, int length, ParseOptions options)
             {
-                var sorted = FindSorted(SortedScopes, text, start, length);
-                if (sorted >= 0)
+                var index = FindScope(text, start, length);
+                if (index >= 0)
                 {
                     if (result == null)
                     {
                         result = new ulong[wordCount];
                     }
 
-                    var index = manifestIndexBySorted[sorted];
                     result[index / BitsPerWord] |= 1UL << (index % BitsPerWord);
                     return true;
                 }
@@ -727,6 +726,84 @@ namespace Root
                 }
 
                 return true;
+            }
+
+            /// <summary>The manifest index of the scope <c>text[start..start+length)</c>, or -1: a hash lookup without taking a substring.</summary>
+            private static int FindScope(string text, int start, int length)
+            {
+                var mask = table.Length - 1;
+                for (var slot = Hash(text, start, length) & mask; ; slot = (slot + 1) & mask)
+                {
+                    var candidate = table[slot].Scope;
+                    if (candidate == null)
+                    {
+                        return -1;
+                    }
+
+                    if (candidate.Length == length && string.CompareOrdinal(candidate, 0, text, start, length) == 0)
+                    {
+                        return table[slot].Index;
+                    }
+                }
+            }
+
+            /// <summary>The manifest index of <paramref name="scope"/>, or -1 (the hot path of <c>Contains</c>: a constant usually matches by reference).</summary>
+            private static int FindScope(string scope)
+            {
+                var mask = table.Length - 1;
+                for (var slot = Hash(scope, 0, scope.Length) & mask; ; slot = (slot + 1) & mask)
+                {
+                    var candidate = table[slot].Scope;
+                    if (candidate == null)
+                    {
+                        return -1;
+                    }
+
+                    if (string.Equals(candidate, scope))
+                    {
+                        return table[slot].Index;
+                    }
+                }
+            }
+
+            /// <summary>FNV-1a over the characters: the table is built from the manifest, so its chains are short whatever the input.</summary>
+            private static int Hash(string text, int start, int length)
+            {
+                unchecked
+                {
+                    var hash = 2166136261U;
+                    for (var i = start; i < start + length; i++)
+                    {
+                        hash = (hash ^ text[i]) * 16777619U;
+                    }
+
+                    return (int)(hash & 0x7FFFFFFFU);
+                }
+            }
+
+            private static Slot[] CreateTable()
+            {
+                var count = manifestIndexBySorted.Length;
+                var size = 2;
+                while (size < count * 2)
+                {
+                    size <<= 1;
+                }
+
+                var result = new Slot[size];
+                for (var index = 0; index < count; index++)
+                {
+                    var scope = SortedScopes[sortedIndexByManifest[index]];
+                    var slot = Hash(scope, 0, scope.Length) & (size - 1);
+                    while (result[slot].Scope != null)
+                    {
+                        slot = (slot + 1) & (size - 1);
+                    }
+
+                    result[slot] = new Slot(scope, index);
+                }
+
+                return result;
             }
 
             /// <summary>Binary search of <c>text[start..start+length)</c> in an ordinally sorted array, without taking a substring.</summary>
@@ -954,6 +1031,19 @@ namespace Root
                 }
 
                 return builder.ToString();
+            }
+
+            /// <summary>A slot of the hash table: a scope (null when the slot is empty) and its manifest index.</summary>
+            private struct Slot
+            {
+                public readonly string? Scope;
+                public readonly int Index;
+
+                public Slot(string scope, int index)
+                {
+                    Scope = scope;
+                    Index = index;
+                }
             }
 
             /// <summary>Enumerates a set's scopes in manifest order.</summary>
