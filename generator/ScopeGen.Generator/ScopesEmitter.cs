@@ -3,7 +3,10 @@ using ScopeGen.Manifest;
 
 namespace ScopeGen.Generator;
 
-/// <summary>Emits the scope class: constants, lookups and presets. A pure function of its model.</summary>
+/// <summary>
+/// Emits the scope class: constants, lookups, presets, and the run-time catalog and scope set (the
+/// templates of <see cref="EmbeddedTemplates"/> over the data written here). A pure function of its model.
+/// </summary>
 internal static class ScopesEmitter
 {
     internal const string IReadOnlyListOfString = "global::System.Collections.Generic.IReadOnlyList<string>";
@@ -32,9 +35,17 @@ internal static class ScopesEmitter
         writer.Line("/// <summary>Every scope of the manifest, in manifest order.</summary>");
         writer.Line($"public static {IReadOnlyListOfString} All {{ get; }} = {ReadOnlyList(model.AllScopes.Select(scope => scope.Value))};");
         writer.Line();
-        WriteLookups(writer, model);
+        var scopes = model.AllScopes.ToList();
+        var manifestIndexBySorted = SortedOrder(scopes);
+        WriteLookups(writer, scopes, manifestIndexBySorted);
         writer.Line();
         WritePresets(writer, model);
+        writer.Line();
+        WriteCatalogData(writer, model, scopes, manifestIndexBySorted);
+        writer.Line();
+        EmbeddedTemplates.Write(writer, EmbeddedTemplates.Catalog, options.SupportsNullable);
+        writer.Line();
+        EmbeddedTemplates.Write(writer, EmbeddedTemplates.ScopeSet, options.SupportsNullable);
         writer.Close();
 
         if (hasNamespace)
@@ -83,12 +94,12 @@ internal static class ScopesEmitter
         writer.Close();
     }
 
-    private static void WriteLookups(SourceWriter writer, ScopeClassModel model)
+    private static void WriteLookups(SourceWriter writer, System.Collections.Generic.List<ScopeDefinition> scopes, int[] manifestIndexBySorted)
     {
         // Lookups are a binary search over ordinally sorted arrays: no allocation and no linear scan.
         // Not a switch: the C# compiler's lowering of a string switch grows quadratically with the
         // number of cases, which turns a 10,000-scope manifest into minutes of build time.
-        var sorted = model.AllScopes.OrderBy(scope => scope.Value, System.StringComparer.Ordinal).ToList();
+        var sorted = manifestIndexBySorted.Select(index => scopes[index]).ToList();
         writer.Line($"private static readonly string[] SortedScopes = {ArrayLiteral(sorted.Select(scope => scope.Value))};");
         writer.Line();
         writer.Line($"private static readonly string[] SortedDescriptions = {ArrayLiteral(sorted.Select(scope => scope.Description ?? string.Empty))};");
@@ -143,6 +154,74 @@ internal static class ScopesEmitter
         writer.Line("return false;");
         writer.Close();
         writer.Close();
+    }
+
+    /// <summary>The manifest indexes of the scopes, ordered ordinally by scope string: the order of <c>SortedScopes</c>.</summary>
+    private static int[] SortedOrder(System.Collections.Generic.List<ScopeDefinition> scopes) =>
+        Enumerable.Range(0, scopes.Count).OrderBy(index => scopes[index].Value, System.StringComparer.Ordinal).ToArray();
+
+    /// <summary>
+    /// The private data the catalog and scope-set templates read. Names start with a lower-case letter,
+    /// so no resource (whose class name starts upper-case) can take them.
+    /// </summary>
+    private static void WriteCatalogData(SourceWriter writer, ScopeClassModel model, System.Collections.Generic.List<ScopeDefinition> scopes, int[] manifestIndexBySorted)
+    {
+        var sortedIndexByManifest = new int[scopes.Count];
+        for (var sorted = 0; sorted < manifestIndexBySorted.Length; sorted++)
+        {
+            sortedIndexByManifest[manifestIndexBySorted[sorted]] = sorted;
+        }
+
+        var manifestIndex = new System.Collections.Generic.Dictionary<string, int>(System.StringComparer.Ordinal);
+        for (var index = 0; index < scopes.Count; index++)
+        {
+            manifestIndex[scopes[index].Value] = index;
+        }
+
+        var starts = new System.Collections.Generic.List<int>();
+        var separators = new System.Collections.Generic.List<string>();
+        var next = 0;
+        foreach (var resource in model.Resources)
+        {
+            starts.Add(next);
+            next += resource.Scopes.Count;
+            // The separator is what stands between resource and action; merged manifests may differ.
+            var first = resource.Scopes.Count > 0 ? resource.Scopes[0] : null;
+            separators.Add(first is null ? string.Empty : first.Value.Substring(resource.Name.Length, first.Value.Length - resource.Name.Length - first.Action.Length));
+        }
+
+        starts.Add(next);
+        var deprecated = Enumerable.Range(0, scopes.Count).Where(index => scopes[index].IsDeprecated).ToList();
+        var presetsBySorted = Enumerable.Range(0, model.Presets.Count).OrderBy(index => model.Presets[index].Name, System.StringComparer.Ordinal).ToList();
+
+        writer.Line("// The manifest's data for Catalog and ScopeSet below, in manifest order unless the name says otherwise.");
+        writer.Line($"private static readonly int[] manifestIndexBySorted = {IntArrayLiteral(manifestIndexBySorted)};");
+        writer.Line($"private static readonly int[] sortedIndexByManifest = {IntArrayLiteral(sortedIndexByManifest)};");
+        writer.Line($"private static readonly string[] resourceNames = {ArrayLiteral(model.Resources.Select(resource => resource.Name))};");
+        writer.Line($"private static readonly string[] resourceDescriptions = {ArrayLiteral(model.Resources.Select(resource => resource.Description ?? string.Empty))};");
+        writer.Line($"private static readonly string[] resourceSeparators = {ArrayLiteral(separators)};");
+        writer.Line($"private static readonly int[] resourceScopeStarts = {IntArrayLiteral(starts)};");
+        writer.Line($"private static readonly int[] deprecatedScopes = {IntArrayLiteral(deprecated)};");
+        writer.Line($"private static readonly string[] deprecationMessages = {ArrayLiteral(deprecated.Select(index => scopes[index].DeprecationMessage ?? string.Empty))};");
+        writer.Line($"private static readonly int[] reservedScopes = {IntArrayLiteral(Enumerable.Range(0, scopes.Count).Where(index => IsReserved(scopes[index])))};");
+        writer.Line($"private static readonly string[] presetNames = {ArrayLiteral(model.Presets.Select(preset => preset.Name))};");
+        writer.Line($"private static readonly string[] presetDescriptions = {ArrayLiteral(model.Presets.Select(preset => preset.Description ?? string.Empty))};");
+        var presetScopes = model.Presets.Select(preset => IntArrayLiteral(preset.Scopes.Select(scope => manifestIndex[scope]))).ToList();
+        writer.Line($"private static readonly int[][] presetScopes = {(presetScopes.Count == 0 ? "global::System.Array.Empty<int[]>()" : $"new int[][] {{ {string.Join(", ", presetScopes)} }}")};");
+        writer.Line($"private static readonly string[] sortedPresetNames = {ArrayLiteral(presetsBySorted.Select(index => model.Presets[index].Name))};");
+        writer.Line($"private static readonly int[] presetIndexBySorted = {IntArrayLiteral(presetsBySorted)};");
+    }
+
+    /// <summary>
+    /// Whether the catalog marks the scope reserved. The manifest model has no <c>reserved</c> yet (issue #16
+    /// adds it): until it does, no scope is.
+    /// </summary>
+    private static bool IsReserved(ScopeDefinition scope) => false;
+
+    private static string IntArrayLiteral(System.Collections.Generic.IEnumerable<int> values)
+    {
+        var items = values.Select(value => value.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        return items.Count == 0 ? "global::System.Array.Empty<int>()" : $"new int[] {{ {string.Join(", ", items)} }}";
     }
 
     private static string ArrayLiteral(System.Collections.Generic.IEnumerable<string> values)

@@ -41,7 +41,7 @@ public sealed record ScopeClassModel(string? Namespace, string ClassName, Equata
 public sealed record ScopeCatalog(EquatableArray<ScopeClassModel> Classes, EquatableArray<ManifestDiagnostic> Diagnostics)
 {
     /// <summary>Members the generator emits on the scope class itself, which a resource name must not take.</summary>
-    internal static readonly string[] ReservedClassMembers = { "All", "IsDefined", "TryGetDescription", "Presets" };
+    internal static readonly string[] ReservedClassMembers = { "All", "IsDefined", "TryGetDescription", "Presets", "Catalog", "ScopeSet", "SortedScopes", "SortedDescriptions", "IndexOf" };
 
     /// <summary>Members the generator emits on each resource class, which an action name must not take.</summary>
     internal static readonly string[] ReservedResourceMembers = { "All" };
@@ -66,6 +66,17 @@ public sealed record ScopeCatalog(EquatableArray<ScopeClassModel> Classes, Equat
             .ThenBy(group => group.Key.ClassName, StringComparer.Ordinal);
         foreach (var group in groups)
         {
+            // A member may not share its enclosing class's name (CS0542).
+            if (Array.IndexOf(ReservedClassMembers, group.Key.ClassName) >= 0)
+            {
+                foreach (var manifest in group)
+                {
+                    diagnostics.Add(ManifestRules.InvalidSetting.Create(manifest.FilePath, manifest.ClassNameSpan, $"The class name '{manifest.ClassName}' is taken by a member ScopeGen generates inside the scope class; choose another"));
+                }
+
+                continue;
+            }
+
             classes.Add(BuildClass(group.Key.Namespace, group.Key.ClassName, group.ToList(), diagnostics));
         }
 

@@ -38,7 +38,7 @@ public sealed class CompatibilityMatrixTests
         }
         """;
 
-    /// <summary>Uses the constants and lookups; C# 7.3 syntax only.</summary>
+    /// <summary>Uses the constants, lookups, catalog and scope set; C# 7.3 syntax only.</summary>
     private const string ConstantsProbe = """
         namespace Acme.Api.Usage
         {
@@ -51,6 +51,38 @@ public sealed class CompatibilityMatrixTests
                     var found = global::Acme.Api.Scopes.TryGetDescription(global::Acme.Api.Scopes.Workflow.Create, out description);
                     var hasPreset = global::Acme.Api.Scopes.Presets.TryGetScopes("readOnly", out preset);
                     return global::Acme.Api.Scopes.All.Count + (found && hasPreset && global::Acme.Api.Scopes.IsDefined(description) ? 1 : 0) + preset.Count;
+                }
+
+                /// <summary>The run-time catalog and the scope set, as a key-issuing app uses them.</summary>
+                public static string UseCatalogAndScopeSet(string stored)
+                {
+                    var picker = new global::System.Text.StringBuilder();
+                    foreach (global::Acme.Api.Scopes.Catalog.ResourceInfo resource in global::Acme.Api.Scopes.Catalog.Resources)
+                    {
+                        picker.Append(resource.Name).Append(resource.Description);
+                        foreach (global::Acme.Api.Scopes.Catalog.ScopeInfo scope in resource.Scopes)
+                        {
+                            picker.Append(scope.Value).Append(scope.Action).Append(scope.Description).Append(scope.IsDeprecated).Append(scope.IsReserved).Append(scope.DeprecationMessage);
+                        }
+                    }
+
+                    var readOnly = global::Acme.Api.Scopes.Catalog.FindPreset("readOnly");
+                    var create = global::Acme.Api.Scopes.Catalog.FindScope(global::Acme.Api.Scopes.Workflow.Create);
+                    global::Acme.Api.Scopes.ScopeSet granted;
+                    global::System.Collections.Generic.IReadOnlyList<global::Acme.Api.Scopes.ScopeSet.ParseError> errors;
+                    if (!global::Acme.Api.Scopes.ScopeSet.TryParse(stored, global::Acme.Api.Scopes.ScopeSet.ParseOptions.ExpandPresets, out granted, out errors))
+                    {
+                        return errors[0].Message + errors[0].Suggestion + errors[0].Position;
+                    }
+
+                    var fromList = global::Acme.Api.Scopes.ScopeSet.Parse(new[] { global::Acme.Api.Scopes.Workflow.List });
+                    var allowed = readOnly != null && create != null && granted.IsSubsetOf(readOnly.ScopeSet.Union(global::Acme.Api.Scopes.ScopeSet.Parse(create.Value)));
+                    foreach (string scope in granted.Intersect(fromList).Except(global::Acme.Api.Scopes.ScopeSet.Empty))
+                    {
+                        picker.Append(scope);
+                    }
+
+                    return picker.Append(allowed).Append(granted.Contains(global::Acme.Api.Scopes.Workflow.Create)).Append(granted == fromList).Append(granted.Overlaps(global::Acme.Api.Scopes.ScopeSet.All)).Append(granted.IsSupersetOf(fromList)).Append(granted.Count).Append(granted).ToString();
                 }
             }
         }
