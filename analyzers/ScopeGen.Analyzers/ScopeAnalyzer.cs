@@ -47,6 +47,7 @@ public sealed class ScopeAnalyzer : DiagnosticAnalyzer
         var coverage = index is null ? null : new EndpointCoverage(context.Compilation, context.Options, types, index);
         var controllers = types.HasMvc ? coverage : null;
         var mappings = types.HasRouting ? coverage : null;
+        var otherEndpoints = OtherEndpointsRule.Create(coverage, context.Options);
 
         context.RegisterSymbolAction(
             c =>
@@ -67,6 +68,18 @@ public sealed class ScopeAnalyzer : DiagnosticAnalyzer
                     else
                     {
                         MissingScopeRule.AnalyzeInheritedActions(c, controllers);
+                    }
+                }
+
+                if (otherEndpoints is not null)
+                {
+                    if (c.Symbol.Kind == SymbolKind.Method)
+                    {
+                        otherEndpoints.AnalyzeMethod(c);
+                    }
+                    else
+                    {
+                        otherEndpoints.AnalyzeType(c);
                     }
                 }
             },
