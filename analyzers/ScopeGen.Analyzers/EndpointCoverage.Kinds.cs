@@ -256,4 +256,81 @@ internal sealed partial class EndpointCoverage
 
         return false;
     }
+
+    /// <summary>Whether a route builder expression is made anonymous: <c>.AllowAnonymous()</c> on it, on a group it comes from, or in the one value of its local.</summary>
+    public bool BuilderAllowsAnonymous(IOperation expression, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            return false;
+        }
+
+        switch (Unwrap(expression))
+        {
+            case IInvocationOperation call:
+                if (KnownTypes.IsAllowAnonymousMethod(call.TargetMethod))
+                {
+                    return true;
+                }
+
+                var receiver = call.Instance ?? (call.TargetMethod.IsExtensionMethod ? call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value : null);
+                return receiver is not null && KnownTypes.IsAspNetCoreType(call.TargetMethod.ContainingType) && IsBuilderType(call.Type) && BuilderAllowsAnonymous(receiver, depth + 1);
+            case ILocalReferenceOperation local:
+                var values = AssignedValues(local.Local, expression, out var escapes);
+                return !escapes && values.Count == 1 && BuilderAllowsAnonymous(values[0], depth + 1);
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>The lambda or method a minimal-API handler argument stands for.</summary>
+    public static ISymbol? HandlerSymbol(IOperation handler)
+    {
+        var value = Unwrap(handler);
+        if (value is IDelegateCreationOperation creation)
+        {
+            value = Unwrap(creation.Target);
+        }
+
+        return value switch
+        {
+            IAnonymousFunctionOperation lambda => lambda.Symbol,
+            IMethodReferenceOperation reference => reference.Method,
+            _ => null,
+        };
+    }
+
+    /// <summary>The <c>.RequireScope(...)</c> call in the fluent chain made on an endpoint's builder, if any.</summary>
+    public static IInvocationOperation? RequireScopeInChain(IInvocationOperation mapping)
+    {
+        IOperation top = mapping;
+        for (var i = 0; i < MaxDepth; i++)
+        {
+            var parent = top.Parent;
+            while (parent is IConversionOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            var call = parent switch
+            {
+                IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation extension } when extension.TargetMethod.IsExtensionMethod => extension,
+                IInvocationOperation instance when instance.Instance is not null && Unwrap(instance.Instance) == Unwrap(top) => instance,
+                _ => null,
+            };
+            if (call is null)
+            {
+                return null;
+            }
+
+            if (KnownTypes.IsRequireScopeMethod(call.TargetMethod))
+            {
+                return call;
+            }
+
+            top = call;
+        }
+
+        return null;
+    }
 }

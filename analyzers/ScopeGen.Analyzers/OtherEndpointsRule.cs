@@ -60,14 +60,14 @@ internal sealed class OtherEndpointsRule
         var kind = types.KindOf(type);
         switch (kind)
         {
-            case EndpointKind.Hub when IsHubMethod(method):
+            case EndpointKind.Hub when IsHubMethod(method, types):
                 if (!coverage.IsActionCoveredByItsAttributes(method) && !IsTypeCovered(type) && !coverage.IsMappedTypeCovered("MapHub", type))
                 {
                     Report(context, method, MethodFix);
                 }
 
                 break;
-            case EndpointKind.GrpcService when IsGrpcMethod(method):
+            case EndpointKind.GrpcService when IsGrpcMethod(method, types):
                 if (!coverage.IsActionCoveredByItsAttributes(method) && !IsTypeCovered(type) && !coverage.IsMappedTypeCovered("MapGrpcService", type))
                 {
                     Report(context, method, MethodFix);
@@ -116,7 +116,7 @@ internal sealed class OtherEndpointsRule
     /// A public instance method SignalR lets clients invoke: not one of Hub's own (OnConnectedAsync,
     /// OnDisconnectedAsync, Dispose) or object's, overridden or not.
     /// </summary>
-    private bool IsHubMethod(IMethodSymbol method)
+    public static bool IsHubMethod(IMethodSymbol method, KnownTypes types)
     {
         var root = method;
         while (root.OverriddenMethod is { } overridden)
@@ -130,7 +130,7 @@ internal sealed class OtherEndpointsRule
     }
 
     /// <summary>An override of a method of a generated service base (its virtual methods are the service's calls).</summary>
-    private bool IsGrpcMethod(IMethodSymbol method)
+    public static bool IsGrpcMethod(IMethodSymbol method, KnownTypes types)
     {
         if (!method.IsOverride)
         {

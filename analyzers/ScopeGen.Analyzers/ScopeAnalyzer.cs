@@ -5,8 +5,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ScopeGen.Analyzers;
 
 /// <summary>
-/// ScopeGen's analyzer: SCOPE001 (<see cref="MissingScopeRule"/>), SCOPE002 and SCOPE003
-/// (<see cref="ScopeArgumentRule"/>) and SCOPE004 (<see cref="UnenforcedScopeRule"/>).
+/// ScopeGen's analyzer: SCOPE001 (<see cref="MissingScopeRule"/>, <see cref="OtherEndpointsRule"/>), SCOPE002 and SCOPE003
+/// (<see cref="ScopeArgumentRule"/>), SCOPE004 (<see cref="UnenforcedScopeRule"/>) and SCOPE005-007 (<see cref="ConflictRules"/>).
 /// </summary>
 /// <remarks>
 /// One analyzer with one callback per symbol and per operation, rather than an analyzer per rule: the
@@ -23,7 +23,8 @@ public sealed class ScopeAnalyzer : DiagnosticAnalyzer
     public const string NamespaceProperty = "ScopeGen.Namespace";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        DiagnosticDescriptors.MissingScope, DiagnosticDescriptors.UndefinedScope, DiagnosticDescriptors.LiteralScope, DiagnosticDescriptors.UnenforcedScope);
+        DiagnosticDescriptors.MissingScope, DiagnosticDescriptors.UndefinedScope, DiagnosticDescriptors.LiteralScope, DiagnosticDescriptors.UnenforcedScope,
+        DiagnosticDescriptors.InterfaceScope, DiagnosticDescriptors.AnonymousOverridesScope, DiagnosticDescriptors.NonEndpointScope);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -68,6 +69,18 @@ public sealed class ScopeAnalyzer : DiagnosticAnalyzer
                     else
                     {
                         MissingScopeRule.AnalyzeInheritedActions(c, controllers);
+                    }
+                }
+
+                if (coverage is not null)
+                {
+                    if (c.Symbol.Kind == SymbolKind.Method)
+                    {
+                        ConflictRules.AnalyzeMethod(c, coverage);
+                    }
+                    else
+                    {
+                        ConflictRules.AnalyzeType(c, coverage);
                     }
                 }
 
