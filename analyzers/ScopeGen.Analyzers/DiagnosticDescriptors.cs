@@ -79,4 +79,15 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "A scope requirement protects only an endpoint: on a method that MVC, SignalR or gRPC does not expose (not public, [NonAction], a lifetime callback), on a Razor Pages handler or on a FastEndpoints method it is never read.",
         helpLinkUri: HelpLinkBase + "scope007");
+
+    public static readonly DiagnosticDescriptor OrphanScope = new(
+        "SCOPE008",
+        "Scope that no endpoint requires",
+        "No endpoint of this project requires '{0}': remove it, require it, or mark it 'reserved: true' in the manifest",
+        Usage,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: "A scope the manifest declares but no endpoint requires (through [RequireScope], .RequireScope(), a scope or preset policy) is usually dead or forgotten. Reported once per scope at its line of the manifest, at compilation end, only in projects that have endpoints.",
+        helpLinkUri: HelpLinkBase + "scope008",
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
 }

@@ -6,7 +6,7 @@ namespace ScopeGen.Analyzers;
 
 /// <summary>
 /// ScopeGen's analyzer: SCOPE001 (<see cref="MissingScopeRule"/>, <see cref="OtherEndpointsRule"/>), SCOPE002 and SCOPE003
-/// (<see cref="ScopeArgumentRule"/>), SCOPE004 (<see cref="UnenforcedScopeRule"/>) and SCOPE005-007 (<see cref="ConflictRules"/>).
+/// (<see cref="ScopeArgumentRule"/>), SCOPE004 (<see cref="UnenforcedScopeRule"/>) SCOPE005-007 (<see cref="ConflictRules"/>) and SCOPE008 (<see cref="OrphanScopeRule"/>).
 /// </summary>
 /// <remarks>
 /// One analyzer with one callback per symbol and per operation, rather than an analyzer per rule: the
@@ -24,7 +24,7 @@ public sealed class ScopeAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.MissingScope, DiagnosticDescriptors.UndefinedScope, DiagnosticDescriptors.LiteralScope, DiagnosticDescriptors.UnenforcedScope,
-        DiagnosticDescriptors.InterfaceScope, DiagnosticDescriptors.AnonymousOverridesScope, DiagnosticDescriptors.NonEndpointScope);
+        DiagnosticDescriptors.InterfaceScope, DiagnosticDescriptors.AnonymousOverridesScope, DiagnosticDescriptors.NonEndpointScope, DiagnosticDescriptors.OrphanScope);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -49,6 +49,7 @@ public sealed class ScopeAnalyzer : DiagnosticAnalyzer
         var controllers = types.HasMvc ? coverage : null;
         var mappings = types.HasRouting ? coverage : null;
         var otherEndpoints = OtherEndpointsRule.Create(coverage, context.Options);
+        var orphans = index is null ? null : new OrphanScopeRule(index, coverage);
 
         context.RegisterSymbolAction(
             c =>
@@ -59,7 +60,12 @@ public sealed class ScopeAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                ScopeArgumentRule.AnalyzeSymbol(c, types, index);
+                ScopeArgumentRule.AnalyzeSymbol(c, types, index, orphans);
+                if (c.Symbol.Kind == SymbolKind.NamedType)
+                {
+                    orphans!.AnalyzeType((INamedTypeSymbol)c.Symbol);
+                }
+
                 if (controllers is not null)
                 {
                     if (c.Symbol.Kind == SymbolKind.Method)
@@ -107,7 +113,12 @@ public sealed class ScopeAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                ScopeArgumentRule.AnalyzeOperation(c, types, index);
+                ScopeArgumentRule.AnalyzeOperation(c, types, index, orphans);
+                if (c.Operation.Kind == OperationKind.Invocation)
+                {
+                    orphans!.AnalyzeInvocation((Microsoft.CodeAnalysis.Operations.IInvocationOperation)c.Operation);
+                }
+
                 if (mappings is not null && c.Operation.Kind == OperationKind.Invocation)
                 {
                     MissingScopeRule.AnalyzeMapping(c, mappings);
@@ -118,5 +129,9 @@ public sealed class ScopeAnalyzer : DiagnosticAnalyzer
             OperationKind.Invocation,
             OperationKind.ObjectCreation);
         context.RegisterCompilationEndAction(unenforced.AnalyzeCompilationEnd);
+        if (orphans is not null)
+        {
+            context.RegisterCompilationEndAction(orphans.AnalyzeCompilationEnd);
+        }
     }
 }
