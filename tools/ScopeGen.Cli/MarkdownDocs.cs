@@ -39,7 +39,8 @@ public static class MarkdownDocs
     public static string DescriptionText(ScopeDefinition scope)
     {
         var description = scope.Description is null ? string.Empty : OneLine(scope.Description);
-        if (scope.IsReserved)
+        // Not twice: a description that opens with "Reserved" (the n8n seed's "Reserved scope. ...") already says it.
+        if (scope.IsReserved && !description.StartsWith("Reserved", System.StringComparison.OrdinalIgnoreCase))
         {
             description = description.Length == 0 ? "Reserved." : $"{description} Reserved.";
         }
