@@ -48,4 +48,45 @@ internal static class DiagnosticDescriptors
         description: "Reported once per project: on the first scope requirement when nothing registers authorization services (AddAuthorization, AddAuthorizationCore, AddAuthorizationBuilder, AddScopeAuthorization, or MVC's AddControllers, AddControllersWithViews, AddMvc, AddRazorPages), or on the first use of a scope or preset as a policy name when AddScopeAuthorization, the only registration of those policies, is never called.",
         helpLinkUri: RuleDocumentation.HelpLink("SCOPE004"),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor InterfaceScope = new(
+        "SCOPE005",
+        "Scope requirement on an interface member is ignored",
+        "[RequireScope] on interface member '{0}' is never read: ASP.NET Core takes attributes from the implementing class and method, so put it there",
+        Security,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Endpoint metadata comes from the class and method that implement an endpoint, never from the interfaces they implement: the endpoint is open, or covered only by something else.",
+        helpLinkUri: HelpLinkBase + "scope005");
+
+    public static readonly DiagnosticDescriptor AnonymousOverridesScope = new(
+        "SCOPE006",
+        "AllowAnonymous from farther away overrides a scope requirement",
+        "The scope requirement of '{0}' never runs: AllowAnonymous on {1} wins over every requirement of the endpoint, however near",
+        Security,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "ASP.NET Core skips authorization when any AllowAnonymous metadata is on an endpoint, wherever it comes from (base class, controller, route group): a nearer scope requirement reads as protection but does nothing. The scope twin of ASP0026.",
+        helpLinkUri: HelpLinkBase + "scope006");
+
+    public static readonly DiagnosticDescriptor NonEndpointScope = new(
+        "SCOPE007",
+        "Scope requirement on something that is not an endpoint",
+        "[RequireScope] on '{0}' does nothing: it is {1}",
+        Usage,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A scope requirement protects only an endpoint: on a method that MVC, SignalR or gRPC does not expose (not public, [NonAction], a lifetime callback), on a Razor Pages handler or on a FastEndpoints method it is never read.",
+        helpLinkUri: HelpLinkBase + "scope007");
+
+    public static readonly DiagnosticDescriptor OrphanScope = new(
+        "SCOPE008",
+        "Scope that no endpoint requires",
+        "No endpoint of this project requires '{0}': remove it, require it, or mark it 'reserved: true' in the manifest",
+        Usage,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: "A scope the manifest declares but no endpoint requires (through [RequireScope], .RequireScope(), a scope or preset policy) is usually dead or forgotten. Reported once per scope at its line of the manifest, at compilation end, only in projects that have endpoints.",
+        helpLinkUri: HelpLinkBase + "scope008",
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
 }

@@ -18,7 +18,7 @@ namespace ScopeGen.Analyzers;
 /// the value of route builders through fluent chains, locals, fields and helper-method parameters.
 /// One instance per compilation; thread-safe.
 /// </summary>
-internal sealed class EndpointCoverage
+internal sealed partial class EndpointCoverage
 {
     /// <summary>The minimal-API methods that map an endpoint to a handler delegate.</summary>
     public static readonly ImmutableHashSet<string> MapMethodNames = ImmutableHashSet.Create(

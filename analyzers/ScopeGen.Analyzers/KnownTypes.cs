@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 namespace ScopeGen.Analyzers;
 
 /// <summary>The ASP.NET Core types the analyzers look for, resolved once per compilation.</summary>
-internal sealed class KnownTypes
+internal sealed partial class KnownTypes
 {
     /// <summary>The name of the generated attribute (in the manifest's namespace, which varies).</summary>
     public const string RequireScopeAttributeName = "RequireScopeAttribute";
@@ -64,6 +64,9 @@ internal sealed class KnownTypes
         AuthorizeData = Find("Microsoft.AspNetCore.Authorization.IAuthorizeData");
         RequestDelegate = Find("Microsoft.AspNetCore.Http.RequestDelegate");
         RouteTemplateProvider = Find("Microsoft.AspNetCore.Mvc.Routing.IRouteTemplateProvider");
+        Hub = Find("Microsoft.AspNetCore.SignalR.Hub");
+        PageModel = Find("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
+        FindOtherFrameworks(compilation);
         foreach (var contract in new[] { AuthorizeData, AllowAnonymous, EndpointConventionBuilder, EndpointRouteBuilder, RouteTemplateProvider })
         {
             if (contract is { TypeKind: TypeKind.Interface })

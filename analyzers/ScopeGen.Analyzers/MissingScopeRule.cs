@@ -65,8 +65,14 @@ internal static class MissingScopeRule
     public static void AnalyzeMapping(in OperationAnalysisContext context, EndpointCoverage coverage)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if (!coverage.IsEndpointMapping(invocation, out var receiver, out var handler) || coverage.IsEndpointCovered(invocation, receiver!, handler!, context.CancellationToken))
+        if (!coverage.IsEndpointMapping(invocation, out var receiver, out var handler))
         {
+            return;
+        }
+
+        if (coverage.IsEndpointCovered(invocation, receiver!, handler!, context.CancellationToken))
+        {
+            ConflictRules.AnalyzeCoveredMapping(context, coverage, invocation, receiver!, handler!);
             return;
         }
 

@@ -5,8 +5,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ScopeGen.Analyzers;
 
 /// <summary>
-/// ScopeGen's analyzer: SCOPE001 (<see cref="MissingScopeRule"/>), SCOPE002 and SCOPE003
-/// (<see cref="ScopeArgumentRule"/>) and SCOPE004 (<see cref="UnenforcedScopeRule"/>).
+/// ScopeGen's analyzer: SCOPE001 (<see cref="MissingScopeRule"/>, <see cref="OtherEndpointsRule"/>), SCOPE002 and SCOPE003
+/// (<see cref="ScopeArgumentRule"/>), SCOPE004 (<see cref="UnenforcedScopeRule"/>) SCOPE005-007 (<see cref="ConflictRules"/>) and SCOPE008 (<see cref="OrphanScopeRule"/>).
 /// </summary>
 /// <remarks>
 /// One analyzer with one callback per symbol and per operation, rather than an analyzer per rule: the
@@ -23,7 +23,8 @@ public sealed class ScopeAnalyzer : DiagnosticAnalyzer
     public const string NamespaceProperty = "ScopeGen.Namespace";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        DiagnosticDescriptors.MissingScope, DiagnosticDescriptors.UndefinedScope, DiagnosticDescriptors.LiteralScope, DiagnosticDescriptors.UnenforcedScope);
+        DiagnosticDescriptors.MissingScope, DiagnosticDescriptors.UndefinedScope, DiagnosticDescriptors.LiteralScope, DiagnosticDescriptors.UnenforcedScope,
+        DiagnosticDescriptors.InterfaceScope, DiagnosticDescriptors.AnonymousOverridesScope, DiagnosticDescriptors.NonEndpointScope, DiagnosticDescriptors.OrphanScope);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -47,6 +48,8 @@ public sealed class ScopeAnalyzer : DiagnosticAnalyzer
         var coverage = index is null ? null : new EndpointCoverage(context.Compilation, context.Options, types, index);
         var controllers = types.HasMvc ? coverage : null;
         var mappings = types.HasRouting ? coverage : null;
+        var otherEndpoints = OtherEndpointsRule.Create(coverage, context.Options);
+        var orphans = index is null ? null : new OrphanScopeRule(index, coverage);
 
         context.RegisterSymbolAction(
             c =>
@@ -57,7 +60,12 @@ public sealed class ScopeAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                ScopeArgumentRule.AnalyzeSymbol(c, types, index, unenforced);
+                ScopeArgumentRule.AnalyzeSymbol(c, types, index, unenforced, orphans);
+                if (c.Symbol.Kind == SymbolKind.NamedType)
+                {
+                    orphans!.AnalyzeType((INamedTypeSymbol)c.Symbol);
+                }
+
                 if (controllers is not null)
                 {
                     if (c.Symbol.Kind == SymbolKind.Method)
@@ -67,6 +75,30 @@ public sealed class ScopeAnalyzer : DiagnosticAnalyzer
                     else
                     {
                         MissingScopeRule.AnalyzeInheritedActions(c, controllers);
+                    }
+                }
+
+                if (coverage is not null)
+                {
+                    if (c.Symbol.Kind == SymbolKind.Method)
+                    {
+                        ConflictRules.AnalyzeMethod(c, coverage);
+                    }
+                    else
+                    {
+                        ConflictRules.AnalyzeType(c, coverage);
+                    }
+                }
+
+                if (otherEndpoints is not null)
+                {
+                    if (c.Symbol.Kind == SymbolKind.Method)
+                    {
+                        otherEndpoints.AnalyzeMethod(c);
+                    }
+                    else
+                    {
+                        otherEndpoints.AnalyzeType(c);
                     }
                 }
             },
@@ -81,7 +113,12 @@ public sealed class ScopeAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                ScopeArgumentRule.AnalyzeOperation(c, types, index, unenforced);
+                ScopeArgumentRule.AnalyzeOperation(c, types, index, unenforced, orphans);
+                if (c.Operation.Kind == OperationKind.Invocation)
+                {
+                    orphans!.AnalyzeInvocation((Microsoft.CodeAnalysis.Operations.IInvocationOperation)c.Operation);
+                }
+
                 if (mappings is not null && c.Operation.Kind == OperationKind.Invocation)
                 {
                     MissingScopeRule.AnalyzeMapping(c, mappings);
@@ -92,5 +129,9 @@ public sealed class ScopeAnalyzer : DiagnosticAnalyzer
             OperationKind.Invocation,
             OperationKind.ObjectCreation);
         context.RegisterCompilationEndAction(unenforced.AnalyzeCompilationEnd);
+        if (orphans is not null)
+        {
+            context.RegisterCompilationEndAction(orphans.AnalyzeCompilationEnd);
+        }
     }
 }

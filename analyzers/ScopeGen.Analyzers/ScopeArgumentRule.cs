@@ -14,7 +14,7 @@ namespace ScopeGen.Analyzers;
 internal static class ScopeArgumentRule
 {
     /// <summary>The attributes of a type or method (from the compiler's attribute data, not bound again).</summary>
-    public static void AnalyzeSymbol(in SymbolAnalysisContext context, KnownTypes types, ScopeIndex index, UnenforcedScopeRule unenforced)
+    public static void AnalyzeSymbol(in SymbolAnalysisContext context, KnownTypes types, ScopeIndex index, UnenforcedScopeRule unenforced, OrphanScopeRule? orphans = null)
     {
         var arguments = RentList();
         ScopeArguments.FromSymbolAttributes(context.Symbol, context.Compilation, types, ref arguments, context.CancellationToken);
@@ -22,6 +22,7 @@ internal static class ScopeArgumentRule
         // An attribute can stand on another (generated) part of a partial declaration.
         foreach (var argument in arguments!)
         {
+            orphans?.Use(argument.Value);
             var diagnostic = Check(argument, index);
             var isScopePolicy = IsScopePolicy(argument, index);
             if ((diagnostic is not null || isScopePolicy) && !GeneratedCode.IsGenerated(argument.Syntax.SyntaxTree, context.Options, context.CancellationToken))
@@ -42,7 +43,7 @@ internal static class ScopeArgumentRule
     }
 
     /// <summary>Calls and object creations, and the attributes of lambdas and local functions (symbol actions do not visit them).</summary>
-    public static void AnalyzeOperation(in OperationAnalysisContext context, KnownTypes types, ScopeIndex index, UnenforcedScopeRule unenforced)
+    public static void AnalyzeOperation(in OperationAnalysisContext context, KnownTypes types, ScopeIndex index, UnenforcedScopeRule unenforced, OrphanScopeRule? orphans = null)
     {
         var arguments = RentList();
         if (ScopeArguments.DeclaredFunction(context.Operation) is { } function)
@@ -56,6 +57,7 @@ internal static class ScopeArgumentRule
 
         foreach (var argument in arguments!)
         {
+            orphans?.Use(argument.Value);
             if (Check(argument, index) is { } diagnostic)
             {
                 context.ReportDiagnostic(diagnostic);

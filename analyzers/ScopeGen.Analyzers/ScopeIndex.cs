@@ -30,7 +30,7 @@ internal sealed record ResourceEntry(string Name, IReadOnlyList<ScopeEntry> Scop
 /// The manifests of a compilation, read once per compilation start (and cached by content across
 /// compilations, since the IDE starts a compilation on every keystroke while manifests rarely change).
 /// </summary>
-internal sealed class ScopeIndex
+internal sealed partial class ScopeIndex
 {
     private static readonly object CacheLock = new();
     private static CacheKey? cachedKey;
@@ -211,6 +211,6 @@ internal sealed class ScopeIndex
         }
 
         var separators = manifests.Select(manifest => manifest.Separator).Where(separator => separator.Length > 0).Distinct().ToArray();
-        return new ScopeIndex(resources, presets, separators);
+        return new ScopeIndex(resources, presets, separators) { Declarations = DeclarationsOf(manifests, catalog), PresetScopes = PresetScopesOf(catalog) };
     }
 }

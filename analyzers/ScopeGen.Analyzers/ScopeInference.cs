@@ -27,6 +27,8 @@ internal static class ScopeInference
     /// <summary>Resources by normalized name, built once per manifest index rather than per endpoint.</summary>
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ScopeIndex, Dictionary<string, ResourceEntry>> ResourcesByName = new();
 
+    private static readonly string[] TypeSuffixes = { "Controller", "Hub", "Service", "Model" };
+
     public static Result Infer(ScopeIndex index, string? route, string? httpMethod, string? controllerName)
     {
         var segments = Segments(route);
@@ -56,7 +58,17 @@ internal static class ScopeInference
 
         if (resource is null && controllerName is not null)
         {
-            var name = controllerName.EndsWith("Controller", StringComparison.OrdinalIgnoreCase) ? controllerName.Substring(0, controllerName.Length - "Controller".Length) : controllerName;
+            // The type's name without its kind: WorkflowsController, WorkflowsHub, WorkflowService (gRPC).
+            var name = controllerName;
+            foreach (var suffix in TypeSuffixes)
+            {
+                if (name.Length > suffix.Length && name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+                {
+                    name = name.Substring(0, name.Length - suffix.Length);
+                    break;
+                }
+            }
+
             resource = Lookup(resources, Normalize(name));
         }
 

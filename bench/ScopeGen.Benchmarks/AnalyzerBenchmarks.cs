@@ -222,7 +222,7 @@ public sealed class LargeCompilation
     /// <summary>The median analyzer execution time of the last measurement.</summary>
     public TimeSpan MedianAnalyzers { get; private set; }
 
-    private static string Controller(int index, int actions, bool withFindings)
+    internal static string Controller(int index, int actions, bool withFindings)
     {
         var resource = Resources[index % Resources.Length];
         var builder = new StringBuilder();
@@ -252,7 +252,7 @@ public sealed class LargeCompilation
         return builder.Append("}\n").ToString();
     }
 
-    private static string MinimalApi(int endpoints, bool withFindings)
+    internal static string MinimalApi(int endpoints, bool withFindings)
     {
         var builder = new StringBuilder();
         builder.Append("using Microsoft.AspNetCore.Builder;\nusing Microsoft.AspNetCore.Http;\nusing Microsoft.AspNetCore.Routing;\nusing N8n.Api;\n\nnamespace Bench;\n\n");

@@ -41,4 +41,11 @@ if (args.Length >= 1 && args[0] == "analyzer-time")
     return;
 }
 
+// ScopeGen against SecurityCodeScan's SCS0012 and GetDiagnostics(), same compilations, same run: ... -- peer-time [runs] [covered]
+if (args.Length >= 1 && args[0] == "peer-time")
+{
+    PeerBenchmarks.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 9, args.Length > 2 && args[2] == "covered");
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(GeneratorBenchmarks).Assembly).Run(args);

@@ -79,6 +79,11 @@ internal static class ScopesEmitter
         foreach (var scope in resource.Scopes)
         {
             writer.DocLines("summary", scope.Description ?? $"The '{scope.Value}' scope.");
+            if (scope.IsReserved)
+            {
+                writer.DocLines("remarks", "Reserved: defined on purpose, though no endpoint requires it yet.");
+            }
+
             if (scope.IsDeprecated)
             {
                 var message = scope.DeprecationMessage ?? $"The scope '{scope.Value}' is deprecated.";

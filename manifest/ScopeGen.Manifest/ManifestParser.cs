@@ -15,7 +15,7 @@ public sealed class ManifestParser
 
     private static readonly string[] RootKeys = { "version", "namespace", "className", "separator", "resources", "presets" };
     private static readonly string[] ResourceKeys = { "description", "actions" };
-    private static readonly string[] ActionKeys = { "description", "deprecated" };
+    private static readonly string[] ActionKeys = { "description", "deprecated", "reserved" };
     private static readonly string[] PresetKeys = { "description", "scopes" };
 
     private readonly string filePath;
@@ -221,6 +221,7 @@ public sealed class ManifestParser
             string? description = null;
             var deprecated = false;
             string? deprecationMessage = null;
+            var reserved = false;
             switch (body)
             {
                 case YamlText text:
@@ -233,6 +234,10 @@ public sealed class ManifestParser
                         {
                             description = DescriptionOf(fieldValue, "description");
                         }
+                        else if (field.Value == "reserved")
+                        {
+                            reserved = ReservedOf(fieldValue, $"action '{resource}.{key.Value}'");
+                        }
                         else if (ScalarOf(fieldValue, "'deprecated'") is { } deprecatedText)
                         {
                             // A plain YAML boolean says whether, not why: 'deprecated: false' must not deprecate with the message "false".
@@ -244,11 +249,11 @@ public sealed class ManifestParser
 
                     break;
                 case YamlList:
-                    Report(ManifestRules.WrongShape, body.Span, $"Action '{key.Value}' must be a description or a mapping with 'description' and 'deprecated', not a list");
+                    Report(ManifestRules.WrongShape, body.Span, $"Action '{key.Value}' must be a description or a mapping with 'description', 'deprecated' and 'reserved', not a list");
                     break;
             }
 
-            actions.Add(new ActionDefinition(key.Value, key.Span, description, deprecated, deprecationMessage));
+            actions.Add(new ActionDefinition(key.Value, key.Span, description, deprecated, deprecationMessage) { IsReserved = reserved });
         }
     }
 
@@ -380,6 +385,23 @@ public sealed class ManifestParser
         }
 
         return null;
+    }
+
+    /// <summary><c>reserved</c> takes a plain boolean only: a message or a quoted "true" is an error, not a guess.</summary>
+    private bool ReservedOf(YamlNode value, string owner)
+    {
+        if (ScalarOf(value, "'reserved'") is not { } text)
+        {
+            return false;
+        }
+
+        if (PlainBoolean(text) is { } flag)
+        {
+            return flag;
+        }
+
+        Report(ManifestRules.WrongShape, text.Span, $"'reserved' of {owner} must be true or false");
+        return false;
     }
 
     private string? DescriptionOf(YamlNode value, string what) =>

@@ -11,7 +11,11 @@ namespace ScopeGen.Manifest;
 /// <param name="Description">The description, if any.</param>
 /// <param name="IsDeprecated">Whether the constant is emitted with <c>[Obsolete]</c>.</param>
 /// <param name="DeprecationMessage">The <c>[Obsolete]</c> message, if any.</param>
-public sealed record ScopeDefinition(string Value, string Action, string Identifier, string? Description, bool IsDeprecated, string? DeprecationMessage);
+public sealed record ScopeDefinition(string Value, string Action, string Identifier, string? Description, bool IsDeprecated, string? DeprecationMessage)
+{
+    /// <summary>Whether the manifest marks the scope <c>reserved: true</c> (defined on purpose, no endpoint requires it yet).</summary>
+    public bool IsReserved { get; init; }
+}
 
 /// <summary>A resource of a scope class, ready to emit.</summary>
 public sealed record ResourceModel(string Name, string Identifier, string? Description, EquatableArray<ScopeDefinition> Scopes);
@@ -171,7 +175,7 @@ public sealed record ScopeCatalog(EquatableArray<ScopeClassModel> Classes, Equat
 
                     actionMembers.Add(actionIdentifier, (manifest.FilePath, action.NameSpan, action.Name));
                     scopeValues.Add(value, (manifest.FilePath, action.NameSpan));
-                    var scope = new ScopeDefinition(value, action.Name, actionIdentifier, action.Description, action.IsDeprecated, action.DeprecationMessage);
+                    var scope = new ScopeDefinition(value, action.Name, actionIdentifier, action.Description, action.IsDeprecated, action.DeprecationMessage) { IsReserved = action.IsReserved };
                     scopes.Add(scope);
                     definedScopes.Add((scope, resource.Name, manifest.Separator));
                 }

@@ -33,7 +33,11 @@ public sealed record ResourceDefinition(string Name, SourceSpan NameSpan, string
 /// <param name="Description">The description, if any.</param>
 /// <param name="IsDeprecated">Whether the action carries <c>deprecated</c>.</param>
 /// <param name="DeprecationMessage">The text of <c>deprecated</c>, if it gave one.</param>
-public sealed record ActionDefinition(string Name, SourceSpan NameSpan, string? Description, bool IsDeprecated, string? DeprecationMessage);
+public sealed record ActionDefinition(string Name, SourceSpan NameSpan, string? Description, bool IsDeprecated, string? DeprecationMessage)
+{
+    /// <summary>Whether the action carries <c>reserved: true</c>: defined on purpose with no endpoint requiring it yet (no SCOPE008).</summary>
+    public bool IsReserved { get; init; }
+}
 
 /// <summary>A named bundle of scopes, as written (patterns unexpanded).</summary>
 public sealed record PresetDefinition(string Name, SourceSpan NameSpan, string? Description, EquatableArray<PresetEntry> Entries);

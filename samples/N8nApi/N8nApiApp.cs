@@ -55,6 +55,7 @@ public static class N8nApiApp
         app.MapGet("/healthz", [AllowAnonymous] () => Results.Ok(new { status = "ok" }));
         app.MapControllers();
         app.MapN8nEndpoints();
+        app.MapN8nInstanceEndpoints();
 
         // /openapi/v1.json: in Development, or anywhere with OpenApi:Enabled=true. Public, like n8n's spec:
         // it names scopes, never keys.

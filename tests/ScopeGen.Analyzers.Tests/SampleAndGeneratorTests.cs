@@ -53,6 +53,23 @@ public class SampleAndGeneratorTests
     }
 
     [Fact]
+    public async Task The_N8nApi_sample_requires_every_scope_but_the_reserved_one()
+    {
+        var sources = SampleSources();
+        var run = await AnalyzeSampleAsync(sources);
+        Assert.Empty(run.Diagnostics.Where(d => d.Id == "SCOPE008").Select(d => d.GetMessage()));
+
+        // Without the endpoints added for them, the 14 scopes they require are orphans, at their manifest lines.
+        var without = await AnalyzeSampleAsync(sources.Where(s => !s.Path.EndsWith("N8nInstanceEndpoints.cs", StringComparison.Ordinal))
+            .Select(s => s.Path.EndsWith("N8nApiApp.cs", StringComparison.Ordinal) ? (s.Path, s.Text.Replace("app.MapN8nInstanceEndpoints();", string.Empty)) : s).ToList());
+        var orphans = without.Diagnostics.Where(d => d.Id == "SCOPE008").ToList();
+        Assert.Equal(14, orphans.Count);
+        Assert.All(orphans, d => Assert.Equal(AnalyzerHarness.ManifestPath, d.Location.GetLineSpan().Path));
+        Assert.Contains(orphans, d => d.GetMessage().Contains("'insights:read'") && d.Location.GetLineSpan().StartLinePosition.Line == 70);
+        Assert.DoesNotContain(orphans, d => d.GetMessage().Contains("user:enforceMfa"));
+    }
+
+    [Fact]
     public async Task Removing_one_scope_from_the_sample_yields_exactly_one_SCOPE001()
     {
         var sources = SampleSources();
@@ -112,8 +129,13 @@ public class SampleAndGeneratorTests
 
         var analyzers = AnalyzerHarness.AllAnalyzers();
         var diagnostics = await output.WithAnalyzers(analyzers, new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(manifest))).GetAllDiagnosticsAsync();
-        var ours = diagnostics.Where(d => d.Id.StartsWith("SCOPE", StringComparison.Ordinal)).Select(d => $"{d.Id} {d.Location.GetLineSpan().StartLinePosition.Line + 1}").ToList();
+        var ours = diagnostics.Where(d => d.Id.StartsWith("SCOPE", StringComparison.Ordinal) && d.Id != "SCOPE008").Select(d => $"{d.Id} {d.Location.GetLineSpan().StartLinePosition.Line + 1}").ToList();
         Assert.Equal(new[] { "SCOPE004 12", "SCOPE001 13" }, ours.OrderBy(d => d.Split(' ')[1]).ToArray());
+
+        // Every scope but tag:list (required) and user:enforceMfa (reserved) is an orphan, in the manifest.
+        var orphans = diagnostics.Where(d => d.Id == "SCOPE008").ToList();
+        Assert.Equal(65, orphans.Count);
+        Assert.All(orphans, d => Assert.Equal(AnalyzerHarness.ManifestPath, d.Location.GetLineSpan().Path));
         Assert.Empty(diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && !d.Id.StartsWith("SCOPE", StringComparison.Ordinal)));
     }
 

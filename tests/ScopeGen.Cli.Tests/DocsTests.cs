@@ -42,6 +42,27 @@ public sealed class DocsTests
     }
 
     [Fact]
+    public void Reserved_scopes_are_marked_in_markdown_html_and_json()
+    {
+        using var dir = new TempDir();
+        dir.Write("a.scopes.yaml",
+            "namespace: Acme\nresources:\n  user:\n    actions:\n      read: Read a user.\n      enforceMfa:\n        description: Enforce MFA.\n        reserved: true\n" +
+            "      audit:\n        description: Reserved for audits.\n        reserved: true\n");
+
+        var markdown = dir.Run("docs", "a.scopes.yaml");
+        var html = dir.Run("docs", "a.scopes.yaml", "--format", "html");
+        var json = dir.Run("docs", "a.scopes.yaml", "--format", "json");
+
+        Assert.True(markdown.ExitCode == 0, markdown.ToString());
+        Assert.Contains(markdown.OutLines, line => line.StartsWith("| `user:enforceMfa` | Enforce MFA. Reserved.", StringComparison.Ordinal));
+        Assert.Contains(markdown.OutLines, line => line.StartsWith("| `user:audit`      | Reserved for audits. ", StringComparison.Ordinal) && !line.Contains("audits. Reserved.", StringComparison.Ordinal));
+        Assert.Contains(markdown.OutLines, line => line.StartsWith("| `user:read`       | Read a user. ", StringComparison.Ordinal) && !line.Contains("Reserved", StringComparison.Ordinal));
+        Assert.Equal(2, Regex.Matches(html.StdOut, "<tr class=\"scope reserved\">").Count);
+        var scopes = JsonDocument.Parse(json.StdOut).RootElement.GetProperty("classes")[0].GetProperty("resources")[0].GetProperty("scopes");
+        Assert.Equal(new[] { false, true, true }, scopes.EnumerateArray().Select(s => s.GetProperty("reserved").GetBoolean()));
+    }
+
+    [Fact]
     public void Html_is_one_self_contained_page_with_a_search_box_and_every_scope()
     {
         var result = CliRunner.Run(RepoPaths.Root, "docs", RepoPaths.N8nManifest, "--format", "html");

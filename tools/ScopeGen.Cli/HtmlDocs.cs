@@ -61,7 +61,7 @@ public static class HtmlDocs
                 html.Append("<table>\n<thead><tr><th>Scope</th><th>Description</th></tr></thead>\n<tbody>\n");
                 foreach (var scope in resource.Scopes)
                 {
-                    html.Append("<tr class=\"scope").Append(scope.IsDeprecated ? " deprecated" : string.Empty).Append("\"><td><code>")
+                    html.Append("<tr class=\"scope").Append(scope.IsDeprecated ? " deprecated" : string.Empty).Append(scope.IsReserved ? " reserved" : string.Empty).Append("\"><td><code>")
                         .Append(Encode(scope.Value)).Append("</code></td><td>").Append(Prose(MarkdownDocs.DescriptionText(scope))).Append("</td></tr>\n");
                 }
 

@@ -11,7 +11,7 @@ namespace ScopeGen.Cli;
 /// The JSON scope reference, shape <c>formatVersion</c> 1 (documented in docs/cli.md):
 /// <c>{ formatVersion, classes: [ { namespace, className, fullName, manifests, resources: [ { name,
 /// identifier, description, scopes: [ { scope, action, identifier, description, deprecated,
-/// deprecationMessage } ] } ], presets: [ { name, identifier, description, scopes } ] } ] }</c>.
+/// deprecationMessage, reserved } ] } ], presets: [ { name, identifier, description, scopes } ] } ] }</c>.
 /// Every key is always present; absent texts are null.
 /// </summary>
 public static class JsonDocs
@@ -52,6 +52,7 @@ public static class JsonDocs
                         json.WriteString("description", scope.Description);
                         json.WriteBoolean("deprecated", scope.IsDeprecated);
                         json.WriteString("deprecationMessage", scope.DeprecationMessage);
+                        json.WriteBoolean("reserved", scope.IsReserved);
                         json.WriteEndObject();
                     }
 

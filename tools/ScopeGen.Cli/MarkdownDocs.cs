@@ -35,10 +35,16 @@ public static class MarkdownDocs
     public static string Heading(ResourceModel resource) =>
         string.IsNullOrWhiteSpace(resource.Description) ? resource.Name : OneLine(resource.Description!);
 
-    /// <summary>The description cell of a scope, with the deprecation appended.</summary>
+    /// <summary>The description cell of a scope, with "Reserved." and the deprecation appended.</summary>
     public static string DescriptionText(ScopeDefinition scope)
     {
         var description = scope.Description is null ? string.Empty : OneLine(scope.Description);
+        // Not twice: a description that opens with "Reserved" (the n8n seed's "Reserved scope. ...") already says it.
+        if (scope.IsReserved && !description.StartsWith("Reserved", System.StringComparison.OrdinalIgnoreCase))
+        {
+            description = description.Length == 0 ? "Reserved." : $"{description} Reserved.";
+        }
+
         if (!scope.IsDeprecated)
         {
             return description;

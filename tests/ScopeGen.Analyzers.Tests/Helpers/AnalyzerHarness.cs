@@ -82,10 +82,15 @@ public static class AnalyzerHarness
     /// Runs the analyzers over markup sources and asserts that the diagnostics with the given ids are exactly
     /// the marked ones (<c>{|SCOPE001:text|}</c>): same id, same file, same span.
     /// </summary>
-    public static async Task<AnalysisRun> VerifyAsync(string[] markupSources, string[] ids, string? manifest = null, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
+    public static async Task<AnalysisRun> VerifyAsync(
+        string[] markupSources,
+        string[] ids,
+        string? manifest = null,
+        OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary,
+        IReadOnlyDictionary<string, string>? properties = null)
     {
         var parsed = markupSources.Select((source, index) => Markup.Parse(source, index)).ToList();
-        var run = await RunAsync(parsed.Select(p => p.Source), manifest, outputKind);
+        var run = await RunAsync(parsed.Select(p => p.Source), manifest, outputKind, properties);
         var trees = run.Generator.Output.SyntaxTrees.Take(markupSources.Length).ToList();
         var expected = parsed.SelectMany(p => p.Expected)
             .Select(e => Describe(e.Id, trees[e.SourceIndex], e.Span))

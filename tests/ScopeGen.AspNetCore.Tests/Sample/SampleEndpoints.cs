@@ -96,6 +96,22 @@ public static class SampleEndpoints
 
         new("POST", "/api/v1/audit", "/api/v1/audit", Scopes.SecurityAudit.Generate, "{}"),
         new("POST", "/api/v1/source-control/pull", "/api/v1/source-control/pull", Scopes.SourceControl.Pull, "{}"),
+
+        // Endpoints/N8nInstanceEndpoints.cs: the scopes no other endpoint requires.
+        new("GET", "/api/v1/community-packages", "/api/v1/community-packages", Scopes.CommunityPackage.List),
+        new("POST", "/api/v1/community-packages", "/api/v1/community-packages", Scopes.CommunityPackage.Install, "{\"name\":\"n8n-nodes-new\"}"),
+        new("PATCH", "/api/v1/community-packages/{name}", "/api/v1/community-packages/n8n-nodes-sample", Scopes.CommunityPackage.Update, "{\"version\":\"1.1.0\"}"),
+        new("DELETE", "/api/v1/community-packages/{name}", "/api/v1/community-packages/n8n-nodes-legacy", Scopes.CommunityPackage.Uninstall),
+        new("GET", "/api/v1/data-tables/{dataTableId}/columns", "/api/v1/data-tables/1/columns", Scopes.DataTableColumn.Read),
+        new("POST", "/api/v1/data-tables/{dataTableId}/columns", "/api/v1/data-tables/1/columns", Scopes.DataTableColumn.Create, "{\"name\":\"email\",\"type\":\"string\"}"),
+        new("PATCH", "/api/v1/data-tables/{dataTableId}/columns/{columnId}", "/api/v1/data-tables/1/columns/1", Scopes.DataTableColumn.Update, "{\"name\":\"key\"}"),
+        new("DELETE", "/api/v1/data-tables/{dataTableId}/columns/{columnId}", "/api/v1/data-tables/2/columns/2", Scopes.DataTableColumn.Delete),
+        new("GET", "/api/v1/projects/{projectId}/folders", "/api/v1/projects/1/folders", Scopes.Folder.List),
+        new("GET", "/api/v1/projects/{projectId}/folders/{folderId}", "/api/v1/projects/1/folders/1", Scopes.Folder.Read),
+        new("POST", "/api/v1/projects/{projectId}/folders", "/api/v1/projects/1/folders", Scopes.Folder.Create, "{\"name\":\"new\"}"),
+        new("PATCH", "/api/v1/projects/{projectId}/folders/{folderId}", "/api/v1/projects/1/folders/1", Scopes.Folder.Update, "{\"name\":\"renamed\"}"),
+        new("DELETE", "/api/v1/projects/{projectId}/folders/{folderId}", "/api/v1/projects/2/folders/2", Scopes.Folder.Delete),
+        new("GET", "/api/v1/insights/summary", "/api/v1/insights/summary", Scopes.Insights.Read),
     };
 
     public static TheoryData<string> Names()

@@ -260,6 +260,7 @@ namespace N8n.Api
             public const string ChangeRole = "user:changeRole";
 
             /// <summary>Reserved scope. No `/api/v1/` endpoint consumes it, so selecting this scope on a Public API key has no public-facing effect.</summary>
+            /// <remarks>Reserved: defined on purpose, though no endpoint requires it yet.</remarks>
             public const string EnforceMfa = "user:enforceMfa";
 
             /// <summary>Delete a user from the instance.</summary>

@@ -1,0 +1,134 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using ScopeGen.Analyzers.Tests.Helpers;
+
+namespace ScopeGen.Analyzers.Tests;
+
+/// <summary>SCOPE008: scopes the manifest declares that no endpoint requires, reported at their manifest line.</summary>
+public class OrphanScopeTests
+{
+    private const string Manifest = """
+        namespace: Demo.Api
+        resources:
+          report:
+            actions:
+              read: Read reports.
+              export:
+                description: Export reports.
+                reserved: true
+              delete: Delete reports.
+              archive: Archive reports.
+          audit:
+            actions:
+              list: List audit entries.
+        presets:
+          auditors:
+            scopes: ["audit:*"]
+        """;
+
+    private const string Usings = """
+        using Microsoft.AspNetCore.Authorization;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Mvc;
+        using Demo.Api;
+
+        """;
+
+    private static async Task<List<string>> OrphansAsync(string source, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
+    {
+        var run = await AnalyzerHarness.RunAsync(new[] { source }, Manifest, outputKind);
+        return run.Diagnostics.Where(d => d.Id == "SCOPE008").Select(d =>
+        {
+            var line = d.Location.GetLineSpan();
+            return $"{line.Path}({line.StartLinePosition.Line + 1},{line.StartLinePosition.Character + 1}) {d.GetMessage().Split('\'')[1]}";
+        }).ToList();
+    }
+
+    [Fact]
+    public async Task Unused_unreserved_scopes_are_reported_once_each_at_their_manifest_line()
+    {
+        var orphans = await OrphansAsync(Usings + """
+            public static class Api
+            {
+                public static void Configure(WebApplication app)
+                {
+                    app.MapGet("/reports", () => "x").RequireScope(Scopes.Report.Read);
+                    app.MapGet("/reports/{id}", (string id) => id).RequireScope(Scopes.Report.Read);
+                    app.MapGet("/audit", () => "x").RequireAuthorization("auditors");
+                }
+            }
+            """);
+
+        // report:export is reserved; audit:list is used through the preset policy.
+        Assert.Equal(new[] { "/project/n8n.scopes.yaml(9,7) report:delete", "/project/n8n.scopes.yaml(10,7) report:archive" }, orphans);
+    }
+
+    [Fact]
+    public async Task Attributes_policies_and_FastEndpoints_count_as_uses()
+    {
+        var orphans = await OrphansAsync(Usings + """
+            [ApiController]
+            [Route("reports")]
+            public class ReportsController : ControllerBase
+            {
+                [HttpGet]
+                [RequireScope(Scopes.Report.Read)]
+                public IActionResult List() => Ok();
+
+                [HttpDelete("{id}")]
+                [Authorize(Policy = Scopes.Report.Delete)]
+                public IActionResult Delete(string id) => Ok();
+            }
+
+            public sealed class ArchiveReport : FastEndpoints.EndpointWithoutRequest<string>
+            {
+                public override void Configure()
+                {
+                    Post("/reports/archive");
+                    Policies(Demo.Api.Scopes.Audit.List);
+                    Scopes(Demo.Api.Scopes.Report.Archive);
+                }
+
+                public override System.Threading.Tasks.Task HandleAsync(System.Threading.CancellationToken ct) => System.Threading.Tasks.Task.CompletedTask;
+            }
+            """);
+
+        Assert.Empty(orphans);
+    }
+
+    [Fact]
+    public async Task A_project_without_endpoints_reports_no_orphans()
+    {
+        var orphans = await OrphansAsync(Usings + """
+            public static class Names
+            {
+                public static string[] All => Scopes.All.ToArray();
+            }
+            """);
+
+        Assert.Empty(orphans);
+    }
+
+    [Fact]
+    public async Task A_project_whose_endpoints_require_nothing_reports_every_unreserved_scope()
+    {
+        var orphans = await OrphansAsync(Usings + """
+            public class ReportsController : ControllerBase
+            {
+                [AllowAnonymous]
+                public IActionResult Get() => Ok();
+            }
+            """);
+
+        Assert.Equal(new[] { "report:read", "report:delete", "report:archive", "audit:list" }, orphans.Select(o => o.Split(' ')[1]));
+    }
+
+    [Fact]
+    public void The_descriptor_is_info_at_compilation_end_with_a_help_link()
+    {
+        var descriptor = new ScopeAnalyzer().SupportedDiagnostics.Single(d => d.Id == "SCOPE008");
+        Assert.Equal(DiagnosticSeverity.Info, descriptor.DefaultSeverity);
+        Assert.Contains(WellKnownDiagnosticTags.CompilationEnd, descriptor.CustomTags);
+        Assert.EndsWith("#scope008", descriptor.HelpLinkUri);
+    }
+}
