@@ -57,7 +57,7 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         description: "Endpoint metadata comes from the class and method that implement an endpoint, never from the interfaces they implement: the endpoint is open, or covered only by something else.",
-        helpLinkUri: HelpLinkBase + "scope005");
+        helpLinkUri: RuleDocumentation.HelpLink("SCOPE005"));
 
     public static readonly DiagnosticDescriptor AnonymousOverridesScope = new(
         "SCOPE006",
@@ -67,7 +67,7 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         description: "ASP.NET Core skips authorization when any AllowAnonymous metadata is on an endpoint, wherever it comes from (base class, controller, route group): a nearer scope requirement reads as protection but does nothing. The scope twin of ASP0026.",
-        helpLinkUri: HelpLinkBase + "scope006");
+        helpLinkUri: RuleDocumentation.HelpLink("SCOPE006"));
 
     public static readonly DiagnosticDescriptor NonEndpointScope = new(
         "SCOPE007",
@@ -77,7 +77,7 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         description: "A scope requirement protects only an endpoint: on a method that MVC, SignalR or gRPC does not expose (not public, [NonAction], a lifetime callback), on a Razor Pages handler or on a FastEndpoints method it is never read.",
-        helpLinkUri: HelpLinkBase + "scope007");
+        helpLinkUri: RuleDocumentation.HelpLink("SCOPE007"));
 
     public static readonly DiagnosticDescriptor OrphanScope = new(
         "SCOPE008",
@@ -87,6 +87,6 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Info,
         isEnabledByDefault: true,
         description: "A scope the manifest declares but no endpoint requires (through [RequireScope], .RequireScope(), a scope or preset policy) is usually dead or forgotten. Reported once per scope at its line of the manifest, at compilation end, only in projects that have endpoints.",
-        helpLinkUri: HelpLinkBase + "scope008",
+        helpLinkUri: RuleDocumentation.HelpLink("SCOPE008"),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 }
