@@ -71,7 +71,8 @@ public static class KeyManagementEndpoints
         // user's role (RoleGrants), so no API scope applies and SCOPE001 is silenced here on purpose.
 #pragma warning disable SCOPE001
         var signedIn = new AuthorizationPolicyBuilder(SessionScheme).RequireAuthenticatedUser().Build();
-        var rest = app.MapGroup("/rest").AddEndpointFilter(ValidateAntiforgeryOnStateChange);
+        // The settings page's internal routes, not the public API: left out of the OpenAPI document, like n8n's /rest.
+        var rest = app.MapGroup("/rest").AddEndpointFilter(ValidateAntiforgeryOnStateChange).ExcludeFromDescription();
 
         // The token for the X-XSRF-TOKEN header, bound to the current session (fetch it again after signing in).
         rest.MapGet("/antiforgery", async (HttpContext context, IAntiforgery antiforgery) =>

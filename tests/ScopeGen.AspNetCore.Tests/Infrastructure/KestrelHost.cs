@@ -1,6 +1,8 @@
+using System.IO;
 using System.Net.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace ScopeGen.AspNetCore.Tests.Infrastructure;
@@ -33,9 +35,17 @@ public sealed class KestrelHost : IAsyncDisposable
         ApplicationName = applicationAssembly.GetName().Name,
     };
 
-    /// <summary>Adds the random-port URL and the log capture; call from a builder callback.</summary>
+    /// <summary>A fresh SQLite file path for the sample (a directory under the system's temp folder).</summary>
+    public static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), "scopegen-tests", Guid.NewGuid().ToString("N") + ".db");
+
+    /// <summary>Adds the random-port URL, the log capture and (unless one is set) a fresh database; call from a builder callback.</summary>
     public static LogCapture Prepare(WebApplicationBuilder builder)
     {
+        if (string.IsNullOrEmpty(builder.Configuration.GetConnectionString("N8nApi")) || builder.Configuration.GetConnectionString("N8nApi") == "Data Source=n8n-sample.db")
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:N8nApi"] = "Data Source=" + NewDatabasePath() });
+        }
+
         var logs = new LogCapture();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();

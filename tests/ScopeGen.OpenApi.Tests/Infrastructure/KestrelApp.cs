@@ -1,9 +1,11 @@
+using System.IO;
 using System.Net.Http;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -31,11 +33,15 @@ public sealed class KestrelApp : IAsyncDisposable
         ApplicationName = applicationAssembly.GetName().Name,
     };
 
-    /// <summary>Random port on 127.0.0.1, warnings-only logging; call from a builder callback.</summary>
+    /// <summary>Random port on 127.0.0.1, warnings-only logging, a fresh SQLite file for the sample; call from a builder callback.</summary>
     public static void Prepare(WebApplicationBuilder builder)
     {
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:N8nApi"] = "Data Source=" + Path.Combine(Path.GetTempPath(), "scopegen-tests", Guid.NewGuid().ToString("N") + ".db"),
+        });
     }
 
     public static async Task<KestrelApp> StartAsync(WebApplication app)
