@@ -51,11 +51,12 @@ public sealed class SettingsPageBrowserTests
             label.SendKeys("browser key");
             driver.FindElement(By.CssSelector("#key-expiration option[value='7']")).Click();
             Assert.Equal("workflow", driver.FindElement(By.CssSelector("#scope-groups fieldset[data-resource='workflow'] legend")).Text);
-            driver.FindElement(By.Id("scope-workflow-list")).Click();
-            driver.FindElement(By.Id("scope-tag-list")).Click();
+            // Scopes checked with Space, the form submitted with Enter from the label: no mouse needed.
+            driver.FindElement(By.Id("scope-workflow-list")).SendKeys(Keys.Space);
+            driver.FindElement(By.Id("scope-tag-list")).SendKeys(Keys.Space);
             Assert.Contains("List workflows.", driver.FindElement(By.CssSelector("label:has(#scope-workflow-list)")).Text, StringComparison.Ordinal);
             SaveScreenshot(driver, "settings-api-create-dialog");
-            driver.FindElement(By.Id("create-submit")).Click();
+            label.SendKeys(Keys.Enter);
 
             var keyField = wait.Until(d => Visible(d, By.Id("new-key")));
             var key = wait.Until(_ => keyField.GetDomProperty("value") is { Length: > 0 } value ? value : null)!;
@@ -88,7 +89,11 @@ public sealed class SettingsPageBrowserTests
             var confirm = wait.Until(d => Visible(d, By.Id("confirm-delete")));
             Assert.Contains("browser key", driver.FindElement(By.Id("delete-text")).Text, StringComparison.Ordinal);
             Assert.Equal("Delete Forever", confirm.Text);
-            confirm.Click();
+            // The dialog opens on Cancel; Tab reaches "Delete Forever", Enter confirms.
+            Assert.Equal("delete-cancel", driver.SwitchTo().ActiveElement().GetDomAttribute("id"));
+            driver.SwitchTo().ActiveElement().SendKeys(Keys.Tab);
+            Assert.Equal("confirm-delete", driver.SwitchTo().ActiveElement().GetDomAttribute("id"));
+            driver.SwitchTo().ActiveElement().SendKeys(Keys.Enter);
             wait.Until(d => Visible(d, By.Id("no-keys")));
             Assert.Empty(driver.FindElements(By.CssSelector("#key-rows tr")));
 

@@ -58,7 +58,8 @@ public sealed class KeyManagementApp : IAsyncDisposable
         TimeSpan? flushInterval = null,
         string ownerPassword = "owner-pw-" + "0123456789",
         string memberPassword = "member-pw-" + "0123456789",
-        bool seedUsers = true)
+        bool seedUsers = true,
+        IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         databasePath ??= KestrelHost.NewDatabasePath();
         var settings = new Dictionary<string, string?>
@@ -74,6 +75,11 @@ public sealed class KeyManagementApp : IAsyncDisposable
             settings["Users:Seed:1:Email"] = MemberEmail;
             settings["Users:Seed:1:Password"] = memberPassword;
             settings["Users:Seed:1:Role"] = "member";
+        }
+
+        foreach (var (name, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            settings[name] = value;
         }
 
         var options = KestrelHost.Options(typeof(N8nApi.N8nApiApp).Assembly);

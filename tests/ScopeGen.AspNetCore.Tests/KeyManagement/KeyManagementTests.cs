@@ -107,6 +107,48 @@ public sealed class KeyManagementTests : IClassFixture<KeyManagementTests.Shared
 
         using var signedIn = await session.LoginAsync(KeyManagementApp.OwnerEmail, app.OwnerPassword);
         Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+        var cookie = signedIn.Headers.GetValues("Set-Cookie").Single(value => value.StartsWith("n8n-sample-session=", StringComparison.Ordinal));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task The_session_cookie_is_never_an_api_credential()
+    {
+        var app = shared.App;
+        using var owner = await app.SignInAsync();
+        using var me = await owner.Client.GetAsync("/rest/me");
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        using var api = await owner.Client.GetAsync("/api/v1/workflows");
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_database_from_a_newer_build_is_refused_at_start()
+    {
+        var path = ScopeGen.AspNetCore.Tests.Infrastructure.KestrelHost.NewDatabasePath();
+        await using (var first = await KeyManagementApp.StartAsync(path))
+        {
+        }
+
+        using (var connection = new SqliteConnection("Data Source=" + path))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA user_version = 99;";
+            command.ExecuteNonQuery();
+        }
+
+        SqliteConnection.ClearAllPools();
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => KeyManagementApp.StartAsync(path));
+        Assert.Contains("schema version 99", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_role_preset_the_manifest_does_not_define_is_refused_at_start()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => KeyManagementApp.StartAsync(extraSettings: new Dictionary<string, string?> { ["Users:RolePresets:member"] = "readonly" }));
+        Assert.Contains("Users:RolePresets:member: unknown preset 'readonly'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
