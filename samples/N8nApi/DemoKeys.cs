@@ -5,8 +5,8 @@ using System.Text;
 namespace N8nApi;
 
 /// <summary>
-/// The two demo keys of the Development environment. They are derived, not stored: appsettings.Development.json
-/// holds only their SHA-256 hashes, as it would for real keys. Never configure them outside Development.
+/// The two demo keys of the Development environment, derived in code so the banner can print them; the
+/// database stores only their SHA-256 hashes, as for any key. Seeded in Development only (<see cref="Keys.SampleSeed"/>).
 /// </summary>
 public static class DemoKeys
 {

@@ -9,10 +9,15 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using N8nApi.Auth;
 using N8nApi.Data;
 using N8nApi.Endpoints;
+using N8nApi.Keys;
+using N8nApi.SettingsPage;
+using N8nApi.Storage;
 
 namespace N8nApi;
 
@@ -27,12 +32,26 @@ public static class N8nApiApp
     {
         var builder = WebApplication.CreateBuilder(options);
 
-        builder.Services.Configure<ApiKeyStoreOptions>(builder.Configuration.GetSection(ApiKeyStoreOptions.SectionName));
+        // Users and API keys live in one SQLite file (ConnectionStrings:N8nApi); the API's resources are
+        // in-memory demo data (N8nData), reset on every start.
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<SampleDatabase>();
         builder.Services.AddSingleton<ApiKeyStore>();
+        builder.Services.AddSingleton<ApiKeyUsage>();
+        builder.Services.AddHostedService<ApiKeyUsageFlusher>();
+        builder.Services.AddSingleton<UserStore>();
+        builder.Services.AddSingleton<RoleGrants>();
+        builder.Services.Configure<ApiKeyUsageOptions>(builder.Configuration.GetSection(ApiKeyUsageOptions.SectionName));
+        builder.Services.Configure<UserOptions>(builder.Configuration.GetSection(UserOptions.SectionName));
         builder.Services.AddSingleton<N8nData>();
+        builder.Services.AddProblemDetails();
+
+        // X-N8N-API-KEY is the default scheme: /api/v1 never looks at the session cookie, and /rest
+        // (key management, the session cookie) never accepts an API key.
         builder.Services
             .AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<ApiKeyAuthenticationOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddKeyManagement();
 
         // The scope handler and one policy per manifest scope and preset. An endpoint that states no
         // scope at all still needs an authenticated caller (the fallback policy); the health check opts out.
@@ -49,6 +68,17 @@ public static class N8nApiApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+
+        // The database is created or migrated before the first request, and seeded (Users:Seed; demo keys in Development).
+        app.Services.GetRequiredService<SampleDatabase>().Migrate();
+        SampleSeed.Run(
+            app.Services.GetRequiredService<IOptions<UserOptions>>(),
+            app.Services.GetRequiredService<UserStore>(),
+            app.Services.GetRequiredService<ApiKeyStore>(),
+            app.Services.GetRequiredService<RoleGrants>(),
+            app.Environment,
+            app.Services.GetRequiredService<TimeProvider>());
+
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -56,6 +86,8 @@ public static class N8nApiApp
         app.MapControllers();
         app.MapN8nEndpoints();
         app.MapN8nInstanceEndpoints();
+        app.MapKeyManagement();
+        app.MapSettingsPage();
 
         // /openapi/v1.json: in Development, or anywhere with OpenApi:Enabled=true. Public, like n8n's spec:
         // it names scopes, never keys.
@@ -75,13 +107,14 @@ public static class N8nApiApp
     public static string[] Addresses(WebApplication app) =>
         app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToArray() ?? Array.Empty<string>();
 
-    /// <summary>The start-up banner: URL, the demo keys (Development only) and three curl lines.</summary>
+    /// <summary>The start-up banner: URL, database, the demo keys and sign-in (Development only) and three curl lines.</summary>
     public static void PrintBanner(WebApplication app, TextWriter output)
     {
         var url = Addresses(app).FirstOrDefault() ?? "http://127.0.0.1:5678";
         var store = app.Services.GetRequiredService<ApiKeyStore>();
         output.WriteLine($"n8n-style API (ScopeGen sample) listening on {url}");
-        output.WriteLine($"  {store.Count} API key(s) configured; health: {url}/healthz");
+        output.WriteLine($"  {store.Count} API key(s) in {app.Services.GetRequiredService<SampleDatabase>().FilePath}; health: {url}/healthz");
+        output.WriteLine($"  Manage API keys: {url}{SettingsPageEndpoints.Path}");
         if (ServesOpenApi(app))
         {
             output.WriteLine($"  OpenAPI document (each operation's scopes): {url}/openapi/v1.json");
@@ -90,8 +123,18 @@ public static class N8nApiApp
         var demo = app.Environment.IsDevelopment() && store.Find(DemoKeys.ReadOnly) is not null && store.Find(DemoKeys.Full) is not null;
         if (!demo)
         {
-            output.WriteLine("  Demo keys are configured in the Development environment only (ASPNETCORE_ENVIRONMENT=Development).");
+            output.WriteLine("  Demo keys and users exist in the Development environment only (ASPNETCORE_ENVIRONMENT=Development);");
+            output.WriteLine($"  elsewhere, seed users in {UserOptions.SectionName}:Seed and create keys on the settings page.");
             return;
+        }
+
+        var seeds = app.Services.GetRequiredService<IOptions<UserOptions>>().Value;
+        output.WriteLine();
+        output.WriteLine("  Sign in to the settings page as (Development only):");
+        foreach (var user in seeds.Seed)
+        {
+            var preset = seeds.RolePresets.TryGetValue(user.Role, out var name) ? name : "nothing";
+            output.WriteLine($"    {user.Email} / {user.Password}  ({user.Role}: may grant the {preset} preset)");
         }
 
         output.WriteLine();

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using N8nApi.Auth;
+using N8nApi.Keys;
 
 namespace ScopeGen.AspNetCore.Tests.Sample;
 
@@ -71,7 +72,7 @@ public sealed class AdversarialTests
             "truncated" => full[..^4],
             "inner space" => full[..10] + " " + full[10..],
             "inner tab" => full[..10] + "\t" + full[10..],
-            "the stored hash" => ApiKeyStore.HashHex(full),
+            "the stored hash" => ApiKeySecrets.HashHex(full),
             "comma-joined with itself" => full + "," + full,
             _ => throw new ArgumentOutOfRangeException(nameof(variant)),
         };
@@ -152,7 +153,7 @@ public sealed class AdversarialTests
         foreach (var key in server.AllKeys)
         {
             Assert.DoesNotContain(everything, message => message.Contains(key, StringComparison.Ordinal));
-            Assert.DoesNotContain(everything, message => message.Contains(ApiKeyStore.HashHex(key), StringComparison.Ordinal));
+            Assert.DoesNotContain(everything, message => message.Contains(ApiKeySecrets.HashHex(key), StringComparison.Ordinal));
         }
     }
 

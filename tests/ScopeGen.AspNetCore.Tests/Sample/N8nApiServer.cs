@@ -1,8 +1,8 @@
 using System.Net.Http;
 using System.Security.Cryptography;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using N8n.Api;
-using N8nApi.Auth;
+using N8nApi.Keys;
 using ScopeGen.AspNetCore.Tests.Infrastructure;
 
 namespace ScopeGen.AspNetCore.Tests.Sample;
@@ -10,7 +10,7 @@ namespace ScopeGen.AspNetCore.Tests.Sample;
 /// <summary>
 /// The N8nApi sample on Kestrel with test keys: one per manifest scope, one with no scope, the
 /// read-only and full presets, an expired key and the adversarial grants. Keys are random per run;
-/// only their hashes go into configuration, as in the sample.
+/// only their hashes go into the sample's database (a fresh file per server), as for any key.
 /// </summary>
 public sealed class N8nApiServer : IAsyncLifetime
 {
@@ -58,50 +58,36 @@ public sealed class N8nApiServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var settings = new Dictionary<string, string?>();
-        var index = 0;
-        void Add(string name, IEnumerable<string> scopes, IEnumerable<string> presets, DateTimeOffset expires)
+        LogCapture? logs = null;
+        var app = N8nApi.N8nApiApp.Build(KestrelHost.Options(typeof(N8nApi.N8nApiApp).Assembly), builder => logs = KestrelHost.Prepare(builder));
+
+        // Keys go into the sample's database as hashes, like any key; grants are stored exactly as
+        // written, so the adversarial ones reach the authorization handler unchanged.
+        var now = DateTimeOffset.UtcNow;
+        var owner = app.Services.GetRequiredService<UserStore>().Ensure("aspnetcore-tests@example.com", Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), "owner", now);
+        var store = app.Services.GetRequiredService<ApiKeyStore>();
+        void Add(string name, IEnumerable<string> scopes, DateTimeOffset expires)
         {
             var key = "test_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20));
             keys[name] = key;
-            var prefix = $"{ApiKeyStoreOptions.SectionName}:Keys:{index++}:";
-            settings[prefix + "Label"] = name;
-            settings[prefix + "Sha256"] = ApiKeyStore.HashHex(key);
-            settings[prefix + "ExpiresAt"] = expires.ToString("O");
-            var i = 0;
-            foreach (var scope in scopes)
-            {
-                settings[prefix + "Scopes:" + i++] = scope;
-            }
-
-            i = 0;
-            foreach (var preset in presets)
-            {
-                settings[prefix + "Presets:" + i++] = preset;
-            }
+            store.Add(owner.Id, name, key, string.Join(' ', scopes), now.AddMinutes(-5), expires);
         }
 
-        var future = DateTimeOffset.UtcNow.AddDays(1);
+        var future = now.AddDays(1);
         foreach (var scope in Scopes.All)
         {
-            Add("scope " + scope, new[] { scope }, Array.Empty<string>(), future);
+            Add("scope " + scope, new[] { scope }, future);
         }
 
-        Add("none", Array.Empty<string>(), Array.Empty<string>(), future);
-        Add("readOnly", Array.Empty<string>(), new[] { "readOnly" }, future);
-        Add("full", Array.Empty<string>(), new[] { "full" }, future);
-        Add("expired", Array.Empty<string>(), new[] { "full" }, DateTimeOffset.UtcNow.AddMinutes(-1));
+        Add("none", Array.Empty<string>(), future);
+        Add("readOnly", Scopes.Presets.ReadOnly, future);
+        Add("full", Scopes.All, future);
+        Add("expired", Scopes.All, now.AddMinutes(-1));
         foreach (var grant in AdversarialGrants)
         {
-            Add("adversarial " + grant, new[] { grant }, Array.Empty<string>(), future);
+            Add("adversarial " + grant, new[] { grant }, future);
         }
 
-        LogCapture? logs = null;
-        var app = N8nApi.N8nApiApp.Build(KestrelHost.Options(typeof(N8nApi.N8nApiApp).Assembly), builder =>
-        {
-            logs = KestrelHost.Prepare(builder);
-            builder.Configuration.AddInMemoryCollection(settings);
-        });
         host = await KestrelHost.StartAsync(app, logs!);
     }
 

@@ -3,7 +3,8 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using N8n.Api;
-using N8nApi.Auth;
+using Microsoft.Extensions.DependencyInjection;
+using N8nApi.Keys;
 using ScopeGen.OpenApi.Tests.Infrastructure;
 
 namespace ScopeGen.OpenApi.Tests.Sample;
@@ -11,7 +12,7 @@ namespace ScopeGen.OpenApi.Tests.Sample;
 /// <summary>
 /// The N8nApi sample on Kestrel with <c>OpenApi:Enabled=true</c> (Testing environment) and test keys:
 /// one per manifest scope, one without scopes and one with the <c>full</c> preset. Keys are random per
-/// run; only their hashes go into configuration, as in the sample.
+/// run; only their hashes go into the sample's database, as for any key.
 /// </summary>
 public sealed class N8nApiOpenApiServer : IAsyncLifetime
 {
@@ -31,29 +32,17 @@ public sealed class N8nApiOpenApiServer : IAsyncLifetime
 
     public string FullKey => keys["full"];
 
-    /// <summary>Configuration entries for <paramref name="keys"/>' hashes, as N8nApi reads them.</summary>
-    public static Dictionary<string, string?> KeySettings(IEnumerable<(string Name, string Key, string[] Scopes, string[] Presets)> keys)
+    /// <summary>Stores <paramref name="keys"/> in the sample's database (hashes only), owned by one test user.</summary>
+    public static void StoreKeys(WebApplication app, IEnumerable<(string Name, string Key, string[] Scopes, string[] Presets)> keys)
     {
-        var settings = new Dictionary<string, string?>();
-        var index = 0;
+        var now = DateTimeOffset.UtcNow;
+        var owner = app.Services.GetRequiredService<UserStore>().Ensure("openapi-tests@example.com", Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), "owner", now);
+        var store = app.Services.GetRequiredService<ApiKeyStore>();
         foreach (var (name, key, scopes, presets) in keys)
         {
-            var prefix = $"{ApiKeyStoreOptions.SectionName}:Keys:{index++}:";
-            settings[prefix + "Label"] = name;
-            settings[prefix + "Sha256"] = ApiKeyStore.HashHex(key);
-            settings[prefix + "ExpiresAt"] = DateTimeOffset.UtcNow.AddDays(1).ToString("O");
-            for (var i = 0; i < scopes.Length; i++)
-            {
-                settings[prefix + "Scopes:" + i] = scopes[i];
-            }
-
-            for (var i = 0; i < presets.Length; i++)
-            {
-                settings[prefix + "Presets:" + i] = presets[i];
-            }
+            var granted = scopes.Concat(presets.SelectMany(preset => Scopes.Presets.TryGetScopes(preset, out var expanded) ? expanded : throw new ArgumentException(preset))).Distinct(StringComparer.Ordinal);
+            store.Add(owner.Id, name, key, string.Join(' ', granted), now, now.AddDays(1));
         }
-
-        return settings;
     }
 
     public async Task InitializeAsync()
@@ -74,13 +63,12 @@ public sealed class N8nApiOpenApiServer : IAsyncLifetime
         Add("none", Array.Empty<string>(), Array.Empty<string>());
         Add("full", Array.Empty<string>(), new[] { "full" });
 
-        var settings = KeySettings(entries);
-        settings[N8nApi.N8nApiApp.OpenApiEnabledKey] = "true";
         var app = N8nApi.N8nApiApp.Build(KestrelHost.Options(typeof(N8nApi.N8nApiApp).Assembly), builder =>
         {
             KestrelHost.Prepare(builder);
-            builder.Configuration.AddInMemoryCollection(settings);
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [N8nApi.N8nApiApp.OpenApiEnabledKey] = "true" });
         });
+        StoreKeys(app, entries);
         host = await KestrelHost.StartAsync(app);
         document = await host.GetDocumentAsync();
     }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -53,9 +54,21 @@ public sealed class KestrelHost : IAsyncDisposable
         ApplicationName = applicationAssembly.GetName().Name,
     };
 
-    /// <summary>Adds the random-port URL and a log capture (every level); call from a builder callback.</summary>
+    /// <summary>A fresh SQLite file path for the N8nApi sample (a directory under the system's temp folder).</summary>
+    public static string NewDatabasePath() => System.IO.Path.Combine(System.IO.Path.GetTempPath(), "scopegen-tests", Guid.NewGuid().ToString("N") + ".db");
+
+    /// <summary>
+    /// Adds the random-port URL, a log capture (every level) and, unless the test set one, a fresh database
+    /// for the N8nApi sample (its default file would be shared by every test); call from a builder callback.
+    /// </summary>
     public static LogCapture Prepare(WebApplicationBuilder builder)
     {
+        var connection = builder.Configuration.GetConnectionString("N8nApi");
+        if (string.IsNullOrEmpty(connection) || connection == "Data Source=n8n-sample.db")
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:N8nApi"] = "Data Source=" + NewDatabasePath() });
+        }
+
         builder.WebHost.UseUrls(LoopbackUrl);
         return CaptureLogs(builder.Logging);
     }
