@@ -283,27 +283,26 @@ public sealed class ManifestParser
                         continue;
                     }
 
-                    if (fieldValue is YamlText { IsNull: true })
+                    // A switch, not 'is not YamlList list' followed by a use of 'list': the variable stays
+                    // definitely assigned when mutation testing rewrites the condition (stryker/RESULTS.md).
+                    switch (fieldValue)
                     {
-                        continue;
-                    }
+                        case YamlList list:
+                            foreach (var item in list.Items)
+                            {
+                                if (ScalarOf(item, "A preset entry") is { IsNull: false } entry)
+                                {
+                                    entries.Add(new PresetEntry(entry.Value, entry.Span));
+                                }
+                            }
 
-                    if (fieldValue is not YamlList list)
-                    {
-                        if (fieldValue is not YamlRefused)
-                        {
+                            break;
+                        case YamlText { IsNull: true }:
+                        case YamlRefused:
+                            break;
+                        default:
                             Report(ManifestRules.WrongShape, fieldValue.Span, $"The scopes of preset '{key.Value}' must be a list, for example [\"workflow:read\", \"*:list\"]");
-                        }
-
-                        continue;
-                    }
-
-                    foreach (var item in list.Items)
-                    {
-                        if (ScalarOf(item, "A preset entry") is { IsNull: false } entry)
-                        {
-                            entries.Add(new PresetEntry(entry.Value, entry.Span));
-                        }
+                            break;
                     }
                 }
             }

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Mutation testing of the manifest library and the analyzers (not part of CI: about an hour on 2 cores).
+# Usage: bash stryker/run.sh [manifest|analyzers|all]   (default: all). Reports go to StrykerOutput/<target>/.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+# Stryker's project analysis (Buildalyzer) gives 'dotnet --info' 10 s by default and then fails with
+# "Could not find build environment"; on a loaded machine it can take longer.
+export DOTNET_INFO_WAIT_TIME="${DOTNET_INFO_WAIT_TIME:-120000}"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+dotnet tool restore
+targets=("${1:-all}")
+if [ "${targets[0]}" = all ]; then targets=(manifest analyzers); fi
+for target in "${targets[@]}"; do
+  dotnet stryker --config-file "$target.json" --output "../StrykerOutput/$target"
+done
