@@ -38,7 +38,7 @@ public sealed partial class ParityTests
         var documented = DocumentOperations.Read(server.Document).Select(operation => operation.ToString()).OrderBy(name => name, StringComparer.Ordinal).ToList();
 
         Assert.Equal(served, documented);
-        Assert.Equal(55, documented.Count);
+        Assert.Equal(69, documented.Count);
         Assert.Contains("GET /healthz", documented);
     }
 
@@ -91,7 +91,7 @@ public sealed partial class ParityTests
         }
 
         Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
-        Assert.Equal(54, operations.Count(operation => !operation.AllowAnonymous));
+        Assert.Equal(68, operations.Count(operation => !operation.AllowAnonymous));
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class ServingTests
         await using var host = await KestrelHost.StartAsync(N8nApi.N8nApiApp.Build(options, builder => KestrelHost.Prepare(builder)));
 
         var document = await host.GetDocumentAsync();
-        Assert.Equal(55, DocumentOperations.Read(document).Count);
+        Assert.Equal(69, DocumentOperations.Read(document).Count);
 
         using var banner = new StringWriter();
         N8nApi.N8nApiApp.PrintBanner(host.App, banner);
