@@ -104,7 +104,7 @@ public sealed class ManifestShapeTests
         var result = ManifestParser.Parse(Path, "resources:\n  r:\n    actions:\n      a: [x, y]\n      b: B\n");
 
         var diagnostic = Assert.Single(result.Diagnostics);
-        Assert.Equal("Action 'a' must be a description or a mapping with 'description' and 'deprecated', not a list", diagnostic.Message);
+        Assert.Equal("Action 'a' must be a description or a mapping with 'description', 'deprecated' and 'reserved', not a list", diagnostic.Message);
         var actions = result.Manifest!.Resources.Single().Actions;
         Assert.Equal(new[] { "a", "b" }, actions.Select(a => a.Name));
         Assert.Null(actions[0].Description);
