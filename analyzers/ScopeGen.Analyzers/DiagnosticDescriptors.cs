@@ -45,7 +45,7 @@ internal static class DiagnosticDescriptors
         Security,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "Reported once per project: on the first scope requirement when nothing registers authorization services (AddAuthorization, AddAuthorizationCore, AddAuthorizationBuilder, AddScopeAuthorization, or MVC's AddControllers, AddControllersWithViews, AddMvc, AddRazorPages), or on the first use of a scope or preset as a policy name when AddScopeAuthorization, the only registration of those policies, is never called.",
+        description: "Reported once per project when no code calls AddScopeAuthorization(), the only registration of the policy provider that resolves scope requirements: on the first use of a scope or preset as a policy name the app does not register itself, else on the first [RequireScope] or .RequireScope(). Such endpoints answer 500 (policy not found); AddAuthorization, AddControllers, AddMvc or AddRazorPages do not register the provider.",
         helpLinkUri: RuleDocumentation.HelpLink("SCOPE004"),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 

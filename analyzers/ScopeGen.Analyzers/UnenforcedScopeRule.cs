@@ -16,9 +16,9 @@ namespace ScopeGen.Analyzers;
 /// <item>A scope or preset used as a policy name (<c>RequireAuthorization("readOnly")</c>, <c>[Authorize(Policy =
 /// Scopes.X)]</c>) while nothing calls AddScopeAuthorization, the only registration of those policies: the
 /// policy is not found (500). MVC's or AddAuthorization's services do not help here.</item>
-/// <item>Otherwise, scope requirements while nothing registers authorization services at all: the endpoint
-/// middleware refuses endpoints with authorization metadata (500). AddControllers() and its kin register
-/// them, and then [RequireScope] and .RequireScope() are enforced (their requirement is its own handler).</item>
+/// <item>Otherwise, [RequireScope] or .RequireScope() while nothing calls AddScopeAuthorization: their policy
+/// names are resolved only by the policy provider it registers, so the endpoint fails with 500 (policy not
+/// found). AddAuthorization, AddControllers and their kin register authorization, not that provider.</item>
 /// </list>
 /// </summary>
 /// <remarks>
@@ -34,7 +34,6 @@ internal sealed class UnenforcedScopeRule
     private readonly object gate = new();
     private readonly List<(SyntaxNode Syntax, string Policy)> scopePolicyUses = new();
     private readonly HashSet<string> ownPolicies = new(StringComparer.OrdinalIgnoreCase);
-    private int registersAuthorization;
     private int registersScopePolicies;
     private int sawUse;
 
@@ -64,10 +63,6 @@ internal sealed class UnenforcedScopeRule
         {
             case IInvocationOperation { TargetMethod.Name: "AddScopeAuthorization" }:
                 Interlocked.Exchange(ref registersScopePolicies, 1);
-                Interlocked.Exchange(ref registersAuthorization, 1);
-                break;
-            case IInvocationOperation invocation when IsRegistrationMethod(invocation.TargetMethod.Name):
-                Interlocked.Exchange(ref registersAuthorization, 1);
                 break;
             case IInvocationOperation { TargetMethod.Name: "AddPolicy" } invocation:
                 // The app registers a policy of that name itself (AuthorizationOptions or AuthorizationBuilder).
@@ -118,7 +113,7 @@ internal sealed class UnenforcedScopeRule
             return;
         }
 
-        if (Volatile.Read(ref registersAuthorization) != 0 || Volatile.Read(ref sawUse) == 0)
+        if (Volatile.Read(ref registersScopePolicies) != 0 || Volatile.Read(ref sawUse) == 0)
         {
             return;
         }
@@ -137,7 +132,7 @@ internal sealed class UnenforcedScopeRule
 
                 if (FirstUseIn(tree, context.Compilation, context.CancellationToken) is { } first)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnenforcedScope, first.GetLocation(), NoAuthorizationMessage));
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnenforcedScope, first.GetLocation(), NoScopeAuthorizationMessage));
                     return;
                 }
             }
@@ -171,16 +166,8 @@ internal sealed class UnenforcedScopeRule
         return first;
     }
 
-    private const string NoAuthorizationMessage =
-        "This project requires scopes but nothing registers authorization services (AddScopeAuthorization, AddAuthorization or AddControllers), so its scoped endpoints fail with 500";
-
-    /// <summary>
-    /// Calls that register ASP.NET Core's authorization services, so [RequireScope] and .RequireScope() are
-    /// enforced: AddControllers, AddControllersWithViews, AddMvc and AddRazorPages call MVC's AddAuthorization.
-    /// </summary>
-    private static bool IsRegistrationMethod(string name) =>
-        name is "AddAuthorization" or "AddAuthorizationCore" or "AddAuthorizationBuilder"
-            or "AddControllers" or "AddControllersWithViews" or "AddMvc" or "AddRazorPages";
+    private const string NoScopeAuthorizationMessage =
+        "This project requires scopes but no code calls AddScopeAuthorization(), the only registration of the policy provider that resolves [RequireScope] and .RequireScope() (AddAuthorization or AddControllers alone do not), so its scoped endpoints answer 500 (policy not found)";
 
     /// <summary>The first use of a scope policy (file in compilation order, then position) that the app does not register itself.</summary>
     private (SyntaxNode Syntax, string Policy)? FirstScopePolicyUse(Compilation compilation)

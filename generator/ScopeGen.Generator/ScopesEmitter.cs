@@ -217,11 +217,8 @@ internal static class ScopesEmitter
         writer.Line($"private static readonly int[] presetIndexBySorted = {IntArrayLiteral(presetsBySorted)};");
     }
 
-    /// <summary>
-    /// Whether the catalog marks the scope reserved. The manifest model has no <c>reserved</c> yet (issue #16
-    /// adds it): until it does, no scope is.
-    /// </summary>
-    private static bool IsReserved(ScopeDefinition scope) => false;
+    /// <summary>Whether the catalog marks the scope reserved: the manifest's <c>reserved: true</c> on its action.</summary>
+    private static bool IsReserved(ScopeDefinition scope) => scope.IsReserved;
 
     private static string IntArrayLiteral(System.Collections.Generic.IEnumerable<int> values)
     {

@@ -48,7 +48,7 @@ public class CompatibilityAndHelpLinkTests
     public void Analyzer_help_links_open_the_rule_row_in_the_docs()
     {
         var descriptors = new ScopeAnalyzer().SupportedDiagnostics;
-        Assert.Equal(["SCOPE001", "SCOPE002", "SCOPE003", "SCOPE004"], descriptors.Select(descriptor => descriptor.Id).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(["SCOPE001", "SCOPE002", "SCOPE003", "SCOPE004", "SCOPE005", "SCOPE006", "SCOPE007", "SCOPE008"], descriptors.Select(descriptor => descriptor.Id).Distinct().Order(StringComparer.Ordinal));
         Assert.All(descriptors, descriptor => AssertHelpLink(descriptor.Id, descriptor.HelpLinkUri));
     }
 

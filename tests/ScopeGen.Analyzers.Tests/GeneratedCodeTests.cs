@@ -43,7 +43,8 @@ public class GeneratedCodeTests
         var run = await AnalyzerHarness.RunAsync(
             new[] { EndpointCorpus.Usings + UnprotectedEndpointAndLiteral },
             sourcePaths: new[] { "/src/Api.cs" });
-        Assert.Equal(new[] { "SCOPE001", "SCOPE002", "SCOPE003", "SCOPE004" }, run.Diagnostics.Select(d => d.Id).OrderBy(id => id).ToArray());
+        // Only the findings in the file: SCOPE008 (orphan scopes) is reported on the manifest, not on source.
+        Assert.Equal(new[] { "SCOPE001", "SCOPE002", "SCOPE003", "SCOPE004" }, run.Diagnostics.Where(d => d.Location.SourceTree is not null).Select(d => d.Id).OrderBy(id => id).ToArray());
     }
 
     [Fact]

@@ -102,7 +102,7 @@ public class OrphanScopeTests
         var orphans = await OrphansAsync(Usings + """
             public static class Names
             {
-                public static string[] All => Scopes.All.ToArray();
+                public static string[] All => System.Linq.Enumerable.ToArray(Scopes.All);
             }
             """);
 

@@ -152,12 +152,8 @@ public class ScopeArgumentTests
             new[] { "SCOPE004" });
     }
 
-    [Theory]
-    [InlineData("services.AddScopeAuthorization();")]
-    [InlineData("services.AddAuthorization();")]
-    [InlineData("services.AddControllers();")] // MVC registers the authorization services: scopes are enforced
-    [InlineData("services.AddControllersWithViews();")]
-    public async Task Registering_authorization_anywhere_silences_SCOPE004(string registration)
+    [Fact]
+    public async Task AddScopeAuthorization_in_another_file_silences_SCOPE004()
     {
         await AnalyzerHarness.VerifyAsync(
             new[]
@@ -166,6 +162,34 @@ public class ScopeArgumentTests
                     public static class Api
                     {
                         public static void Configure(WebApplication app) => app.MapGet("/a", () => "x").RequireScope(Scopes.Tag.List);
+                    }
+                    """,
+                EndpointCorpus.Usings + "using Microsoft.Extensions.DependencyInjection;\n" + """
+                    public static class Services
+                    {
+                        public static void Add(IServiceCollection services) => services.AddScopeAuthorization();
+                    }
+                    """,
+            },
+            new[] { "SCOPE004" });
+    }
+
+    [Theory]
+    [InlineData("services.AddAuthorization();")]
+    [InlineData("services.AddAuthorizationCore();")]
+    [InlineData("services.AddControllers();")] // registers authorization, not the provider that resolves RequireScope's policy
+    [InlineData("services.AddControllersWithViews();")]
+    [InlineData("services.AddMvc();")]
+    [InlineData("services.AddRazorPages();")]
+    public async Task Registering_authorization_without_AddScopeAuthorization_is_still_SCOPE004(string registration)
+    {
+        await AnalyzerHarness.VerifyAsync(
+            new[]
+            {
+                EndpointCorpus.Usings + """
+                    public static class Api
+                    {
+                        public static void Configure(WebApplication app) => app.MapGet("/a", () => "x").{|SCOPE004:RequireScope|}(Scopes.Tag.List);
                     }
                     """,
                 EndpointCorpus.Usings + "using Microsoft.Extensions.DependencyInjection;\n" + $$"""
@@ -188,7 +212,7 @@ public class ScopeArgumentTests
     }
 
     [Fact]
-    public async Task SCOPE004_without_any_registration_says_what_is_missing_and_what_fails()
+    public async Task SCOPE004_without_AddScopeAuthorization_says_what_is_missing_and_what_fails()
     {
         var run = await AnalyzerHarness.VerifyAsync(
             new[]
@@ -202,7 +226,7 @@ public class ScopeArgumentTests
             },
             new[] { "SCOPE004" });
         Assert.Equal(
-            "This project requires scopes but nothing registers authorization services (AddScopeAuthorization, AddAuthorization or AddControllers), so its scoped endpoints fail with 500: call services.AddScopeAuthorization()",
+            "This project requires scopes but no code calls AddScopeAuthorization(), the only registration of the policy provider that resolves [RequireScope] and .RequireScope() (AddAuthorization or AddControllers alone do not), so its scoped endpoints answer 500 (policy not found): call services.AddScopeAuthorization()",
             Assert.Single(run.Diagnostics, d => d.Id == "SCOPE004").GetMessage());
     }
 

@@ -51,6 +51,7 @@ public sealed class SettingsPageBrowserTests
             label.SendKeys("browser key");
             driver.FindElement(By.CssSelector("#key-expiration option[value='7']")).Click();
             Assert.Equal("workflow", driver.FindElement(By.CssSelector("#scope-groups fieldset[data-resource='workflow'] legend")).Text);
+            Assert.Equal("Workflow scopes", driver.FindElement(By.CssSelector("#scope-groups fieldset[data-resource='workflow'] .resource-description")).Text);
             // Scopes checked with Space, the form submitted with Enter from the label: no mouse needed.
             driver.FindElement(By.Id("scope-workflow-list")).SendKeys(Keys.Space);
             driver.FindElement(By.Id("scope-tag-list")).SendKeys(Keys.Space);

@@ -37,11 +37,13 @@ public sealed class CatalogTests
     }
 
     [Fact]
-    public void No_scope_is_reserved_until_the_manifest_model_carries_the_flag()
+    public void Only_the_scope_the_manifest_marks_reserved_is_reserved_in_the_catalog()
     {
-        // The manifest format gains 'reserved: true' in issue #16; user:enforceMfa is the seed's reserved scope.
-        Assert.All(Scopes.Catalog.AllScopes, scope => Assert.False(scope.IsReserved));
-        Assert.NotNull(Scopes.Catalog.FindScope("user:enforceMfa"));
+        // manifest/n8n.scopes.yaml marks user.enforceMfa 'reserved: true' and no other action.
+        var enforceMfa = Scopes.Catalog.FindScope("user:enforceMfa");
+        Assert.NotNull(enforceMfa);
+        Assert.True(enforceMfa!.IsReserved);
+        Assert.Equal(new[] { "user:enforceMfa" }, Scopes.Catalog.AllScopes.Where(scope => scope.IsReserved).Select(scope => scope.Value));
     }
 
     [Fact]

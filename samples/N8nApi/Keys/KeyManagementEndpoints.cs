@@ -216,14 +216,11 @@ public static class KeyManagementEndpoints
         }
         else
         {
-            var problems = new List<string>();
-            foreach (var scope in body.Scopes.Distinct(StringComparer.Ordinal))
+            ScopeGrants.TryParse(body.Scopes, out var requested, out var unknown);
+            var problems = new List<string>(unknown);
+            foreach (var scope in requested)
             {
-                if (scope is null || !ScopeGrants.IsDefined(scope))
-                {
-                    problems.Add($"Unknown scope '{scope}'.");
-                }
-                else if (!grants.MayGrant(user.Role, scope))
+                if (!grants.MayGrant(user.Role, scope))
                 {
                     problems.Add($"The role '{user.Role}' may not grant '{scope}'.");
                 }

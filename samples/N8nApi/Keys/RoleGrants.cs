@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Extensions.Options;
+using N8n.Api;
 
 namespace N8nApi.Keys;
 
@@ -11,13 +12,13 @@ namespace N8nApi.Keys;
 /// </summary>
 public sealed class RoleGrants
 {
-    private readonly Dictionary<string, HashSet<string>> grantable = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Scopes.ScopeSet> grantable = new(StringComparer.Ordinal);
 
     public RoleGrants(IOptions<UserOptions> options)
     {
         foreach (var (role, preset) in options.Value.RolePresets)
         {
-            grantable[role] = new HashSet<string>(ScopeGrants.PresetScopes(preset, $"{UserOptions.SectionName}:RolePresets:{role}"), StringComparer.Ordinal);
+            grantable[role] = ScopeGrants.PresetScopes(preset, $"{UserOptions.SectionName}:RolePresets:{role}");
         }
     }
 
@@ -30,9 +31,12 @@ public sealed class RoleGrants
     public bool MayGrant(string role, string scope) => grantable.TryGetValue(role, out var scopes) && scopes.Contains(scope);
 
     /// <summary>The manifest presets whose every scope the role may grant (the page's shortcuts).</summary>
-    public IReadOnlyList<(string Name, IReadOnlyList<string> Scopes)> PresetsFor(string role) =>
-        ScopeGrants.PresetNames
-            .Select(name => (Name: name, Scopes: ScopeGrants.PresetScopes(name, "preset")))
-            .Where(preset => preset.Scopes.All(scope => MayGrant(role, scope)))
+    public IReadOnlyList<(string Name, IReadOnlyList<string> Scopes)> PresetsFor(string role)
+    {
+        var mayGrant = grantable.GetValueOrDefault(role);
+        return Scopes.Catalog.Presets
+            .Where(preset => preset.ScopeSet.IsSubsetOf(mayGrant))
+            .Select(preset => (preset.Name, preset.Scopes))
             .ToArray();
+    }
 }

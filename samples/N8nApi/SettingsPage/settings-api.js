@@ -162,6 +162,12 @@
         const legend = document.createElement("legend");
         legend.textContent = scope.resource;
         current.appendChild(legend);
+        if (scope.resourceDescription) {
+          const about = document.createElement("p");
+          about.className = "resource-description";
+          about.textContent = scope.resourceDescription;
+          current.appendChild(about);
+        }
         groups.appendChild(current);
       }
       const label = document.createElement("label");

@@ -291,7 +291,26 @@ public sealed class KeyManagementTests : IClassFixture<KeyManagementTests.Shared
             Assert.Equal(description, node["description"]!.GetValue<string>());
             Assert.Equal(scope[..scope.IndexOf(':')], node["resource"]!.GetValue<string>());
         });
+        // Each resource's description, for the picker's group heading, as the manifest writes it.
+        Assert.Equal("Workflow scopes", scopes.First(node => node!["resource"]!.GetValue<string>() == "workflow")!["resourceDescription"]!.GetValue<string>());
+        Assert.Equal("Credential scopes", scopes.First(node => node!["resource"]!.GetValue<string>() == "credential")!["resourceDescription"]!.GetValue<string>());
         Assert.Equal(new[] { "readOnly", "full" }, grantable["presets"]!.AsArray().Select(node => node!["name"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task A_mistyped_scope_is_refused_with_the_closest_scope_and_a_preset_name_is_not_a_scope()
+    {
+        var app = shared.App;
+        using var owner = await app.SignInAsync();
+        using var response = await owner.SendAsync("POST", "/rest/api-keys", JsonNode.Parse("{\"label\":\"k\",\"expiresAt\":null,\"scopes\":[\"workflow:read\",\"workflow:reade\",\"readOnly\"]}"));
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = JsonNode.Parse(text)!["errors"]!["scopes"]!.AsArray().Select(node => node!.GetValue<string>()).ToArray();
+        Assert.Equal(2, errors.Length);
+        Assert.Contains("'workflow:reade'", errors[0], StringComparison.Ordinal);
+        Assert.Contains("did you mean 'workflow:read'?", errors[0], StringComparison.Ordinal);
+        Assert.StartsWith("'readOnly' is a preset, not a scope", errors[1], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -392,7 +392,7 @@ namespace N8n.Api
         private static readonly int[] resourceScopeStarts = new int[] { 0, 4, 10, 15, 19, 24, 29, 31, 36, 37, 41, 42, 43, 48, 54, 58, 65, 67 };
         private static readonly int[] deprecatedScopes = global::System.Array.Empty<int>();
         private static readonly string[] deprecationMessages = global::System.Array.Empty<string>();
-        private static readonly int[] reservedScopes = global::System.Array.Empty<int>();
+        private static readonly int[] reservedScopes = new int[] { 52 };
         private static readonly string[] presetNames = new string[] { "readOnly", "full" };
         private static readonly string[] presetDescriptions = new string[] { "Every scope that only reads or lists.", "Every scope of the API." };
         private static readonly int[][] presetScopes = new int[][] { new int[] { 1, 5, 6, 11, 12, 16, 20, 24, 25, 29, 32, 33, 36, 38, 44, 45, 49, 50, 55, 59, 60, 65 }, new int[] { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66 } };
