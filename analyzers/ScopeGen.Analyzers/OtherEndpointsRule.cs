@@ -97,7 +97,7 @@ internal sealed class OtherEndpointsRule
 
         if (GeneratedCode.FirstLocationInUserCode(type.Locations, context.Options, context.CancellationToken) is { } location)
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MissingScope, location, NoFix, $"'{type.Name}'"));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MissingScope, location, NoFix, $"'{type.Name}'", "Scopes(...) to Configure()", "AllowAnonymous()"));
         }
     }
 
@@ -108,7 +108,7 @@ internal sealed class OtherEndpointsRule
     {
         if (GeneratedCode.FirstLocationInUserCode(method.Locations, context.Options, context.CancellationToken) is { } location)
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MissingScope, location, properties, $"'{method.ContainingType.Name}.{method.Name}'"));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MissingScope, location, properties, $"'{method.ContainingType.Name}.{method.Name}'", "[RequireScope(...)]", "[AllowAnonymous]"));
         }
     }
 
