@@ -8,7 +8,7 @@ namespace ScopeGen.Generator;
 /// handler), <c>ScopeAuthorizationOptions</c>, <c>.RequireScope(...)</c>, <c>AddScopeAuthorization()</c>
 /// and one <c>RequireScopeAttribute</c> per scope-class namespace. Pure functions of their model.
 /// </summary>
-internal static class AspNetCoreEmitter
+internal static partial class AspNetCoreEmitter
 {
     /// <summary>
     /// Hint name of the shared file. The '-' keeps every ASP.NET Core hint name apart from the scope
@@ -37,6 +37,8 @@ internal static class AspNetCoreEmitter
         WriteTemplate(writer, EndpointExtensionsTemplate, access);
         writer.Line();
         WriteServiceCollectionExtensions(writer, model, access);
+        writer.Line();
+        WriteScopeRenames(writer, model, access);
         return writer.ToString();
     }
 
@@ -258,6 +260,7 @@ namespace ScopeGen.AspNetCore
                 "Scope requirement not met for endpoint '{Endpoint}': the caller holds none of the required scopes. Required: any of [{RequiredScopes}].");
 
         private readonly string[] anyOf;
+        private readonly string[][] granting;
         private readonly global::Microsoft.AspNetCore.Authorization.IAuthorizationRequirement[] requirements;
         private readonly string display;
 
@@ -288,6 +291,13 @@ namespace ScopeGen.AspNetCore
             }
 
             this.anyOf = copy;
+            granting = new string[copy.Length][];
+            for (var i = 0; i < copy.Length; i++)
+            {
+                // A renamed scope is also granted by its former names (renamedFrom), so keys issued before the rename keep working.
+                granting[i] = ScopeRenames.GrantingStrings(copy[i]);
+            }
+
             AnyOf = global::System.Array.AsReadOnly(copy);
             requirements = new global::Microsoft.AspNetCore.Authorization.IAuthorizationRequirement[] { this };
             display = string.Join(", ", copy);
@@ -439,11 +449,15 @@ namespace ScopeGen.AspNetCore
                 return false;
             }
 
-            for (var i = 0; i < anyOf.Length; i++)
+            for (var i = 0; i < granting.Length; i++)
             {
-                if (ContainsScope(claim.Value, anyOf[i]))
+                var strings = granting[i];
+                for (var j = 0; j < strings.Length; j++)
                 {
-                    return true;
+                    if (ContainsScope(claim.Value, strings[j]))
+                    {
+                        return true;
+                    }
                 }
             }
 

@@ -4,7 +4,7 @@ using ScopeGen.Manifest;
 namespace ScopeGen.Generator;
 
 /// <summary>Emits the scope class: constants, lookups and presets. A pure function of its model.</summary>
-internal static class ScopesEmitter
+internal static partial class ScopesEmitter
 {
     internal const string IReadOnlyListOfString = "global::System.Collections.Generic.IReadOnlyList<string>";
 
@@ -25,14 +25,18 @@ internal static class ScopesEmitter
 
         foreach (var resource in model.Resources)
         {
-            WriteResource(writer, resource);
+            WriteResource(writer, resource, model);
             writer.Line();
         }
+
+        WriteFormerOnlyResources(writer, model);
 
         writer.Line("/// <summary>Every scope of the manifest, in manifest order.</summary>");
         writer.Line($"public static {IReadOnlyListOfString} All {{ get; }} = {ReadOnlyList(model.AllScopes.Select(scope => scope.Value))};");
         writer.Line();
         WriteLookups(writer, model);
+        writer.Line();
+        WriteRenameLookups(writer, model);
         writer.Line();
         WritePresets(writer, model);
         writer.Close();
@@ -61,7 +65,7 @@ internal static class ScopesEmitter
         writer.Line();
     }
 
-    private static void WriteResource(SourceWriter writer, ResourceModel resource)
+    private static void WriteResource(SourceWriter writer, ResourceModel resource, ScopeClassModel model)
     {
         writer.DocLines("summary", resource.Description ?? $"Scopes of the '{resource.Name}' resource.");
         writer.Open($"public static partial class {resource.Identifier}");
@@ -77,6 +81,8 @@ internal static class ScopesEmitter
             writer.Line($"public const string {scope.Identifier} = {SourceWriter.Literal(scope.Value)};");
             writer.Line();
         }
+
+        WriteFormerConstants(writer, model, resource.Identifier);
 
         writer.Line($"/// <summary>Every scope of the '{resource.Name}' resource, in manifest order.</summary>");
         writer.Line($"public static {IReadOnlyListOfString} All {{ get; }} = {ReadOnlyList(resource.Scopes.Select(scope => scope.Value))};");

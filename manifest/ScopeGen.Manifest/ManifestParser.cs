@@ -15,7 +15,7 @@ public sealed class ManifestParser
 
     private static readonly string[] RootKeys = { "version", "namespace", "className", "separator", "resources", "presets" };
     private static readonly string[] ResourceKeys = { "description", "actions" };
-    private static readonly string[] ActionKeys = { "description", "deprecated" };
+    private static readonly string[] ActionKeys = { "description", "deprecated", "renamedFrom" };
     private static readonly string[] PresetKeys = { "description", "scopes" };
 
     private readonly string filePath;
@@ -221,6 +221,7 @@ public sealed class ManifestParser
             string? description = null;
             var deprecated = false;
             string? deprecationMessage = null;
+            var renamedFrom = new List<FormerScope>();
             switch (body)
             {
                 case YamlText text:
@@ -232,6 +233,10 @@ public sealed class ManifestParser
                         if (field.Value == "description")
                         {
                             description = DescriptionOf(fieldValue, "description");
+                        }
+                        else if (field.Value == "renamedFrom")
+                        {
+                            ReadRenamedFrom($"{resource}.{key.Value}", fieldValue, renamedFrom);
                         }
                         else if (ScalarOf(fieldValue, "'deprecated'") is { } deprecatedText)
                         {
@@ -248,7 +253,43 @@ public sealed class ManifestParser
                     break;
             }
 
-            actions.Add(new ActionDefinition(key.Value, key.Span, description, deprecated, deprecationMessage));
+            actions.Add(new ActionDefinition(key.Value, key.Span, description, deprecated, deprecationMessage) { RenamedFrom = renamedFrom.ToEquatableArray() });
+        }
+    }
+
+    /// <summary>
+    /// <c>renamedFrom</c>: one former scope string or a list of them. Only the form is checked here; what a
+    /// former string may not be (a live scope, another action's former name) needs every manifest, see
+    /// <see cref="ScopeCatalog"/>.
+    /// </summary>
+    private void ReadRenamedFrom(string action, YamlNode value, List<FormerScope> renamedFrom)
+    {
+        var items = value switch
+        {
+            YamlList list => (IReadOnlyList<YamlNode>)list.Items,
+            YamlText { IsNull: true } => Array.Empty<YamlNode>(),
+            _ => new[] { value },
+        };
+        foreach (var item in items)
+        {
+            if (ScalarOf(item, $"A 'renamedFrom' entry of action '{action}'") is not { } text)
+            {
+                continue;
+            }
+
+            if (text.IsNull || text.Value.Length == 0 || text.Value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+            {
+                Report(ManifestRules.InvalidRename, text.Span, $"'{text.Value}' is not a scope string: a former name of action '{action}' must be non-empty and contain no whitespace");
+                continue;
+            }
+
+            if (renamedFrom.FirstOrDefault(former => former.Value == text.Value) is { } first)
+            {
+                Report(ManifestRules.Duplicate, text.Span, "former scope", text.Value, $" (first listed at line {first.Span.StartLine + 1})");
+                continue;
+            }
+
+            renamedFrom.Add(new FormerScope(text.Value, text.Span));
         }
     }
 

@@ -33,7 +33,14 @@ public sealed record ResourceDefinition(string Name, SourceSpan NameSpan, string
 /// <param name="Description">The description, if any.</param>
 /// <param name="IsDeprecated">Whether the action carries <c>deprecated</c>.</param>
 /// <param name="DeprecationMessage">The text of <c>deprecated</c>, if it gave one.</param>
-public sealed record ActionDefinition(string Name, SourceSpan NameSpan, string? Description, bool IsDeprecated, string? DeprecationMessage);
+public sealed record ActionDefinition(string Name, SourceSpan NameSpan, string? Description, bool IsDeprecated, string? DeprecationMessage)
+{
+    /// <summary>The scope strings this action's scope had before (<c>renamedFrom</c>), as written.</summary>
+    public EquatableArray<FormerScope> RenamedFrom { get; init; }
+}
+
+/// <summary>A former scope string of an action (one entry of <c>renamedFrom</c>) and where it was written.</summary>
+public sealed record FormerScope(string Value, SourceSpan Span);
 
 /// <summary>A named bundle of scopes, as written (patterns unexpanded).</summary>
 public sealed record PresetDefinition(string Name, SourceSpan NameSpan, string? Description, EquatableArray<PresetEntry> Entries);
