@@ -44,6 +44,7 @@ namespace ScopeGen.AspNetCore
                 "Scope requirement not met for endpoint '{Endpoint}': the caller holds none of the required scopes. Required: any of [{RequiredScopes}].");
 
         private readonly string[] anyOf;
+        private readonly string[][] granting;
         private readonly global::Microsoft.AspNetCore.Authorization.IAuthorizationRequirement[] requirements;
         private readonly string display;
 
@@ -74,6 +75,13 @@ namespace ScopeGen.AspNetCore
             }
 
             this.anyOf = copy;
+            granting = new string[copy.Length][];
+            for (var i = 0; i < copy.Length; i++)
+            {
+                // A renamed scope is also granted by its former names (renamedFrom), so keys issued before the rename keep working.
+                granting[i] = ScopeRenames.GrantingStrings(copy[i]);
+            }
+
             AnyOf = global::System.Array.AsReadOnly(copy);
             requirements = new global::Microsoft.AspNetCore.Authorization.IAuthorizationRequirement[] { this };
             display = string.Join(", ", copy);
@@ -225,11 +233,15 @@ namespace ScopeGen.AspNetCore
                 return false;
             }
 
-            for (var i = 0; i < anyOf.Length; i++)
+            for (var i = 0; i < granting.Length; i++)
             {
-                if (ContainsScope(claim.Value, anyOf[i]))
+                var strings = granting[i];
+                for (var j = 0; j < strings.Length; j++)
                 {
-                    return true;
+                    if (ContainsScope(claim.Value, strings[j]))
+                    {
+                        return true;
+                    }
                 }
             }
 
@@ -400,6 +412,29 @@ namespace Microsoft.Extensions.DependencyInjection
                     existing.Add(scope);
                 }
             }
+        }
+    }
+}
+
+namespace ScopeGen.AspNetCore
+{
+    /// <summary>The renames of the manifests (<c>renamedFrom</c>): a former scope string grants the scope it was renamed to, and only that one.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ScopeGen", "0.1.0")]
+    internal static class ScopeRenames
+    {
+        /// <summary>The strings that grant <paramref name="scope"/>: the scope itself, then its former names in every scope class.</summary>
+        public static string[] GrantingStrings(string scope)
+        {
+            var strings = new global::System.Collections.Generic.List<string> { scope };
+            foreach (var former in global::Acme.Api.Scopes.FormerNamesOf(scope))
+            {
+                if (!strings.Contains(former))
+                {
+                    strings.Add(former);
+                }
+            }
+
+            return strings.ToArray();
         }
     }
 }
