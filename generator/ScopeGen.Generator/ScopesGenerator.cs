@@ -110,6 +110,7 @@ public sealed class ScopesGenerator : IIncrementalGenerator
             }
 
             spc.AddSource(AspNetCoreEmitter.SupportHintName, AspNetCoreEmitter.EmitSupport(model, options));
+            spc.AddSource(AspNetCoreEmitter.DiscoveryHintName, AspNetCoreEmitter.EmitDiscovery(model, options));
             foreach (var @namespace in model.AttributeNamespaces)
             {
                 spc.AddSource(AspNetCoreEmitter.AttributeHintName(@namespace), AspNetCoreEmitter.EmitAttribute(@namespace, options));
