@@ -47,7 +47,7 @@ public static class Usage
 
     /// <summary>Help of <c>docs</c>.</summary>
     public const string Docs =
-        "Usage: scopegen docs <manifest>... [--format markdown|html|json] [-o <file>] [--root-namespace <ns>]\n" +
+        "Usage: scopegen docs <manifest>... [--format markdown|html|json] [-o <file>] [--openapi <file>] [--root-namespace <ns>]\n" +
         "\n" +
         "Writes a scope reference: one table per resource (heading: the resource's description) with\n" +
         "each scope and its description, then the presets.\n" +
@@ -58,6 +58,8 @@ public static class Usage
         "Options:\n" +
         "  -f, --format <format>   markdown, html or json\n" +
         "  -o, --output <file>     write to a file instead of standard output\n" +
+        "  --openapi <file>        an OpenAPI document (JSON): list per scope the operations that require it\n" +
+        "                          (x-required-scopes, else the security requirements' scopes)\n" +
         "  --root-namespace <ns>   namespace for manifests without 'namespace'\n" +
         "  -h, --help              show this help\n" +
         "\n" +
