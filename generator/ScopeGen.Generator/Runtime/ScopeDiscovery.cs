@@ -198,7 +198,12 @@ namespace Microsoft.AspNetCore.Builder
                 endpoints.ServiceProvider);
             var builder = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapGet(endpoints, pattern, context => WriteDiscoveryAsync(context, catalog));
             global::Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions.RequireAuthorization(builder);
-            builder.Add(endpoint => endpoint.Metadata.Add(catalog));
+            builder.Add(endpoint =>
+            {
+                endpoint.Metadata.Add(catalog);
+                // Infrastructure, like the OpenAPI document's own route: not an operation of the API.
+                endpoint.Metadata.Add(new global::Microsoft.AspNetCore.Routing.ExcludeFromDescriptionAttribute());
+            });
             return builder;
         }
 
@@ -241,6 +246,7 @@ namespace Microsoft.AspNetCore.Builder
                 return context.Response.Body.WriteAsync(document, 0, document.Length, context.RequestAborted);
             });
             global::Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions.AllowAnonymous(builder);
+            builder.Add(endpoint => endpoint.Metadata.Add(new global::Microsoft.AspNetCore.Routing.ExcludeFromDescriptionAttribute()));
             return builder;
         }
 

@@ -130,7 +130,7 @@ public sealed class OpenApiGeneratorTests
 
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompilationDiagnostics);
-        Assert.Equal(new[] { "RequireScopeAttribute-Acme.Api.g.cs", "ScopeGen-AspNetCore.g.cs", "api.scopes.g.cs" }, run.GeneratedSources.Keys.OrderBy(name => name, StringComparer.Ordinal));
+        Assert.Equal(new[] { "RequireScopeAttribute-Acme.Api.g.cs", "ScopeGen-AspNetCore-Discovery.g.cs", "ScopeGen-AspNetCore.g.cs", "api.scopes.g.cs" }, run.GeneratedSources.Keys.OrderBy(name => name, StringComparer.Ordinal));
         Assert.DoesNotContain(run.GeneratedSources.Values, source => source.Contains("OpenApi", StringComparison.Ordinal));
     }
 
