@@ -129,7 +129,7 @@ public sealed class PackageTests
 
         // The generator did run: constants, the ASP.NET Core support and the attribute.
         Assert.Equal(
-            ["RequireScopeAttribute-Shop.Api.g.cs", "ScopeGen-AspNetCore.g.cs", "shop.scopes.g.cs"],
+            ["RequireScopeAttribute-Shop.Api.g.cs", "ScopeGen-AspNetCore-Discovery.g.cs", "ScopeGen-AspNetCore.g.cs", "shop.scopes.g.cs"],
             GeneratedFiles(fixture.WebDirectory));
     }
 
