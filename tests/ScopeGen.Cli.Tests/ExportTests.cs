@@ -43,6 +43,9 @@ public sealed class ExportTests
         Assert.Equal("workflow:activate", activate.GetProperty("scope").GetString());
         Assert.False(activate.GetProperty("deprecated").GetBoolean());
         Assert.Equal(new[] { "workflow:deactivate" }, activate.GetProperty("renamedFrom").EnumerateArray().Select(e => e.GetString()));
+        Assert.False(activate.GetProperty("reserved").GetBoolean());
+        var user = root.GetProperty("resources").EnumerateArray().Single(r => r.GetProperty("name").GetString() == "user");
+        Assert.True(user.GetProperty("actions").EnumerateArray().Single(a => a.GetProperty("name").GetString() == "enforceMfa").GetProperty("reserved").GetBoolean());
         var readOnly = root.GetProperty("presets").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "readOnly");
         Assert.Equal(22, readOnly.GetProperty("scopes").GetArrayLength());
         Assert.All(readOnly.GetProperty("scopes").EnumerateArray(), s => Assert.Matches(":(read|list)$", s.GetString()!));

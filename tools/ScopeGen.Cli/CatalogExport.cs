@@ -9,7 +9,7 @@ using ScopeGen.Manifest;
 namespace ScopeGen.Cli;
 
 /// <summary>One action of the exported catalog.</summary>
-public sealed record ExportedAction(string Name, string Scope, string? Description, bool IsDeprecated, string? DeprecationMessage, IReadOnlyList<string> RenamedFrom);
+public sealed record ExportedAction(string Name, string Scope, string? Description, bool IsDeprecated, string? DeprecationMessage, IReadOnlyList<string> RenamedFrom, bool IsReserved);
 
 /// <summary>One resource of the exported catalog.</summary>
 public sealed record ExportedResource(string Name, string? Description, List<ExportedAction> Actions);
@@ -61,7 +61,7 @@ public sealed class CatalogExport
 
             foreach (var scope in resource.Scopes.Where(scope => seenScopes.Add(scope.Value)))
             {
-                exported.Actions.Add(new ExportedAction(scope.Action, scope.Value, scope.Description, scope.IsDeprecated, scope.DeprecationMessage, scope.RenamedFrom.ToList()));
+                exported.Actions.Add(new ExportedAction(scope.Action, scope.Value, scope.Description, scope.IsDeprecated, scope.DeprecationMessage, scope.RenamedFrom.ToList(), scope.IsReserved));
             }
         }
 
@@ -77,7 +77,7 @@ public sealed class CatalogExport
 
     /// <summary>
     /// The JSON catalog: <c>{ formatVersion, manifests, scopes, resources: [ { name, description, actions:
-    /// [ { name, scope, description, deprecated, deprecationMessage, renamedFrom } ] } ], presets: [ { name,
+    /// [ { name, scope, description, deprecated, deprecationMessage, renamedFrom, reserved } ] } ], presets: [ { name,
     /// description, scopes } ] }</c>. Every key is always present; absent texts are null.
     /// </summary>
     public string ToJson()
@@ -105,6 +105,7 @@ public sealed class CatalogExport
                     json.WriteBoolean("deprecated", action.IsDeprecated);
                     json.WriteString("deprecationMessage", action.DeprecationMessage);
                     JsonDocs.WriteStrings(json, "renamedFrom", action.RenamedFrom);
+                    json.WriteBoolean("reserved", action.IsReserved);
                     json.WriteEndObject();
                 }
 
@@ -157,6 +158,7 @@ public sealed class CatalogExport
                 ts.Append("          deprecated: ").Append(action.IsDeprecated ? "true" : "false").Append(",\n");
                 ts.Append("          deprecationMessage: ").Append(StrOrNull(action.DeprecationMessage)).Append(",\n");
                 ts.Append("          renamedFrom: ").Append(Array(action.RenamedFrom)).Append(",\n");
+                ts.Append("          reserved: ").Append(action.IsReserved ? "true" : "false").Append(",\n");
                 ts.Append("        },\n");
             }
 
