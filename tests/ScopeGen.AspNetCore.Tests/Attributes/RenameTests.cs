@@ -47,13 +47,17 @@ public sealed class RenameTests
     }
 
     [Fact]
-    public async Task Without_AddScopeAuthorization_the_former_string_still_counts()
+    public async Task Without_AddScopeAuthorization_a_former_string_opens_nothing_either()
     {
+        // Fail closed (see FailClosedTests): the reserved policy is unknown, so the request fails rather
+        // than being served, whether the caller holds the former or the current string.
         await using var host = await TestApps.StartAsync(TestApps.Registration.AuthorizationOnly);
 
-        using var response = await Send(host, "/with-metadata", "apiKey:roll");
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        foreach (var grant in new[] { "apiKey:roll", "apiKey:rotate" })
+        {
+            using var response = await Send(host, "/with-metadata", grant);
+            Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        }
     }
 
     [Fact]
