@@ -79,7 +79,7 @@ public sealed class SchemaTests
         var keys = new List<string>();
         CollectProperties(root, "", keys);
         Assert.Equal(
-            new[] { "/version", "/namespace", "/className", "/separator", "/resources", "/presets", "/$defs/resource/description", "/$defs/resource/actions", "/$defs/action/anyOf/description", "/$defs/action/anyOf/deprecated", "/$defs/action/anyOf/renamedFrom", "/$defs/preset/description", "/$defs/preset/scopes" }.OrderBy(k => k),
+            new[] { "/version", "/namespace", "/className", "/separator", "/resources", "/presets", "/$defs/resource/description", "/$defs/resource/actions", "/$defs/action/anyOf/description", "/$defs/action/anyOf/deprecated", "/$defs/action/anyOf/renamedFrom", "/$defs/action/anyOf/reserved", "/$defs/preset/description", "/$defs/preset/scopes" }.OrderBy(k => k),
             keys.OrderBy(k => k));
     }
 
