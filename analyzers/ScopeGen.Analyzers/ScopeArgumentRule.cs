@@ -126,8 +126,10 @@ internal static class ScopeArgumentRule
                 : null;
         }
 
-        var closest = index.FindClosest(value);
-        var suggestion = closest is null ? string.Empty : $"; did you mean '{closest.Value}'?";
+        // A former name is no typo: say what it became, and the code fix offers the new constant.
+        var renamed = index.TryGetRenamed(value, out var current);
+        var closest = renamed ? current : index.FindClosest(value);
+        var suggestion = renamed ? $"; it was renamed to '{current.Value}'" : closest is null ? string.Empty : $"; did you mean '{closest.Value}'?";
         var properties = closest is null ? ImmutableDictionary<string, string?>.Empty : ReplacementProperties(closest);
         return Diagnostic.Create(DiagnosticDescriptors.UndefinedScope, argument.Syntax.GetLocation(), properties, value, "scope", suggestion);
     }

@@ -40,6 +40,7 @@ internal sealed partial class ScopeIndex
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<AnalyzerOptions, Holder> PerOptions = new();
 
     private readonly Dictionary<string, ScopeEntry> scopes;
+    private readonly Dictionary<string, ScopeEntry> renamed = new(StringComparer.Ordinal);
     private readonly HashSet<string> presets;
     private readonly HashSet<string> policiesIgnoringCase;
     private readonly string[] separators;
@@ -71,6 +72,9 @@ internal sealed partial class ScopeIndex
     public bool IsEmpty => scopes.Count == 0;
 
     public bool TryGetScope(string value, out ScopeEntry scope) => scopes.TryGetValue(value, out scope!);
+
+    /// <summary>The scope a former scope string was renamed to (<c>renamedFrom</c>).</summary>
+    public bool TryGetRenamed(string former, out ScopeEntry current) => renamed.TryGetValue(former, out current!);
 
     /// <summary>Whether <paramref name="name"/> is a policy that AddScopeAuthorization registers: a scope or a preset.</summary>
     public bool IsPolicy(string name) => scopes.ContainsKey(name) || presets.Contains(name);
@@ -211,6 +215,15 @@ internal sealed partial class ScopeIndex
         }
 
         var separators = manifests.Select(manifest => manifest.Separator).Where(separator => separator.Length > 0).Distinct().ToArray();
-        return new ScopeIndex(resources, presets, separators) { Declarations = DeclarationsOf(manifests, catalog), PresetScopes = PresetScopesOf(catalog) };
+        var index = new ScopeIndex(resources, presets, separators) { Declarations = DeclarationsOf(manifests, catalog), PresetScopes = PresetScopesOf(catalog) };
+        foreach (var rename in catalog.Classes.SelectMany(model => model.Renames))
+        {
+            if (!index.renamed.ContainsKey(rename.Former) && index.scopes.TryGetValue(rename.Current, out var current))
+            {
+                index.renamed.Add(rename.Former, current);
+            }
+        }
+
+        return index;
     }
 }

@@ -8,7 +8,7 @@ namespace ScopeGen.Generator;
 /// <c>RequireScopeAttribute</c> per scope-class namespace, and the one model-dependent part, the manifest's
 /// named policies. Pure functions of their model.
 /// </summary>
-internal static class AspNetCoreEmitter
+internal static partial class AspNetCoreEmitter
 {
     /// <summary>
     /// Hint name of the manifest-dependent file; the runtime files get <c>ScopeGen-AspNetCore.{Type}.g.cs</c>.
@@ -83,6 +83,8 @@ internal static class AspNetCoreEmitter
         writer.Close();
         writer.Close();
         writer.Close();
+        writer.Line();
+        WriteScopeRenames(writer, model);
         return writer.ToString();
     }
 

@@ -7,7 +7,7 @@ namespace ScopeGen.Generator;
 /// Emits the scope class: constants, lookups, presets, and the run-time catalog and scope set (the
 /// templates of <see cref="EmbeddedTemplates"/> over the data written here). A pure function of its model.
 /// </summary>
-internal static class ScopesEmitter
+internal static partial class ScopesEmitter
 {
     internal const string IReadOnlyListOfString = "global::System.Collections.Generic.IReadOnlyList<string>";
 
@@ -28,9 +28,11 @@ internal static class ScopesEmitter
 
         foreach (var resource in model.Resources)
         {
-            WriteResource(writer, resource);
+            WriteResource(writer, resource, model);
             writer.Line();
         }
+
+        WriteFormerOnlyResources(writer, model);
 
         writer.Line("/// <summary>Every scope of the manifest, in manifest order.</summary>");
         writer.Line($"public static {IReadOnlyListOfString} All {{ get; }} = {ReadOnlyList(model.AllScopes.Select(scope => scope.Value))};");
@@ -38,6 +40,8 @@ internal static class ScopesEmitter
         var scopes = model.AllScopes.ToList();
         var manifestIndexBySorted = SortedOrder(scopes);
         WriteLookups(writer, scopes, manifestIndexBySorted);
+        writer.Line();
+        WriteRenameLookups(writer, model);
         writer.Line();
         WritePresets(writer, model);
         writer.Line();
@@ -72,7 +76,7 @@ internal static class ScopesEmitter
         writer.Line();
     }
 
-    private static void WriteResource(SourceWriter writer, ResourceModel resource)
+    private static void WriteResource(SourceWriter writer, ResourceModel resource, ScopeClassModel model)
     {
         writer.DocLines("summary", resource.Description ?? $"Scopes of the '{resource.Name}' resource.");
         writer.Open($"public static partial class {resource.Identifier}");
@@ -93,6 +97,8 @@ internal static class ScopesEmitter
             writer.Line($"public const string {scope.Identifier} = {SourceWriter.Literal(scope.Value)};");
             writer.Line();
         }
+
+        WriteFormerConstants(writer, model, resource.Identifier);
 
         writer.Line($"/// <summary>Every scope of the '{resource.Name}' resource, in manifest order.</summary>");
         writer.Line($"public static {IReadOnlyListOfString} All {{ get; }} = {ReadOnlyList(resource.Scopes.Select(scope => scope.Value))};");

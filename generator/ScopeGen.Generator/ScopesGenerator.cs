@@ -114,6 +114,7 @@ public sealed class ScopesGenerator : IIncrementalGenerator
             {
                 spc.AddSource(file.Key, file.Value);
             }
+            spc.AddSource(AspNetCoreEmitter.DiscoveryHintName, AspNetCoreEmitter.EmitDiscovery(model, options));
 
             foreach (var @namespace in model.AttributeNamespaces)
             {

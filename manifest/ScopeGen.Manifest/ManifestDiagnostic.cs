@@ -109,10 +109,13 @@ public static class ManifestRules
     /// <summary>A value of the wrong shape: a scalar where a mapping is expected, and so on.</summary>
     public static readonly ManifestRule WrongShape = new("SCOPE109", "Value has the wrong shape", "{0}", ManifestSeverity.Error);
 
+    /// <summary>A <c>renamedFrom</c> entry that cannot stand: a live scope, the scope itself, a cycle, another action's former name, or not a scope string.</summary>
+    public static readonly ManifestRule InvalidRename = new("SCOPE110", "Invalid scope rename", "{0}", ManifestSeverity.Error);
+
     /// <summary>Every rule, in id order.</summary>
     public static ManifestRule[] All { get; } =
     {
         YamlSyntax, UnknownKey, Duplicate, InvalidName, IdentifierCollision, PresetEntryUnresolved,
-        ResourceWithoutActions, InvalidSetting, UnsupportedYaml, WrongShape,
+        ResourceWithoutActions, InvalidSetting, UnsupportedYaml, WrongShape, InvalidRename,
     };
 }

@@ -15,7 +15,7 @@ public sealed class ManifestParser
 
     private static readonly string[] RootKeys = { "version", "namespace", "className", "separator", "resources", "presets" };
     private static readonly string[] ResourceKeys = { "description", "actions" };
-    private static readonly string[] ActionKeys = { "description", "deprecated", "reserved" };
+    private static readonly string[] ActionKeys = { "description", "deprecated", "reserved", "renamedFrom" };
     private static readonly string[] PresetKeys = { "description", "scopes" };
 
     private readonly string filePath;
@@ -222,6 +222,7 @@ public sealed class ManifestParser
             var deprecated = false;
             string? deprecationMessage = null;
             var reserved = false;
+            var renamedFrom = new List<FormerScope>();
             switch (body)
             {
                 case YamlText text:
@@ -238,6 +239,10 @@ public sealed class ManifestParser
                         {
                             reserved = ReservedOf(fieldValue, $"action '{resource}.{key.Value}'");
                         }
+                        else if (field.Value == "renamedFrom")
+                        {
+                            ReadRenamedFrom($"{resource}.{key.Value}", fieldValue, renamedFrom);
+                        }
                         else if (ScalarOf(fieldValue, "'deprecated'") is { } deprecatedText)
                         {
                             // A plain YAML boolean says whether, not why: 'deprecated: false' must not deprecate with the message "false".
@@ -249,11 +254,47 @@ public sealed class ManifestParser
 
                     break;
                 case YamlList:
-                    Report(ManifestRules.WrongShape, body.Span, $"Action '{key.Value}' must be a description or a mapping with 'description', 'deprecated' and 'reserved', not a list");
+                    Report(ManifestRules.WrongShape, body.Span, $"Action '{key.Value}' must be a description or a mapping with 'description', 'deprecated', 'reserved' and 'renamedFrom', not a list");
                     break;
             }
 
-            actions.Add(new ActionDefinition(key.Value, key.Span, description, deprecated, deprecationMessage) { IsReserved = reserved });
+            actions.Add(new ActionDefinition(key.Value, key.Span, description, deprecated, deprecationMessage) { IsReserved = reserved, RenamedFrom = renamedFrom.ToEquatableArray() });
+        }
+    }
+
+    /// <summary>
+    /// <c>renamedFrom</c>: one former scope string or a list of them. Only the form is checked here; what a
+    /// former string may not be (a live scope, another action's former name) needs every manifest, see
+    /// <see cref="ScopeCatalog"/>.
+    /// </summary>
+    private void ReadRenamedFrom(string action, YamlNode value, List<FormerScope> renamedFrom)
+    {
+        var items = value switch
+        {
+            YamlList list => (IReadOnlyList<YamlNode>)list.Items,
+            YamlText { IsNull: true } => Array.Empty<YamlNode>(),
+            _ => new[] { value },
+        };
+        foreach (var item in items)
+        {
+            if (ScalarOf(item, $"A 'renamedFrom' entry of action '{action}'") is not { } text)
+            {
+                continue;
+            }
+
+            if (text.IsNull || text.Value.Length == 0 || text.Value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+            {
+                Report(ManifestRules.InvalidRename, text.Span, $"'{text.Value}' is not a scope string: a former name of action '{action}' must be non-empty and contain no whitespace");
+                continue;
+            }
+
+            if (renamedFrom.FirstOrDefault(former => former.Value == text.Value) is { } first)
+            {
+                Report(ManifestRules.Duplicate, text.Span, "former scope", text.Value, $" (first listed at line {first.Span.StartLine + 1})");
+                continue;
+            }
+
+            renamedFrom.Add(new FormerScope(text.Value, text.Span));
         }
     }
 

@@ -15,6 +15,8 @@ public sealed record ScopeDefinition(string Value, string Action, string Identif
 {
     /// <summary>Whether the manifest marks the scope <c>reserved: true</c> (defined on purpose, no endpoint requires it yet).</summary>
     public bool IsReserved { get; init; }
+    /// <summary>The valid former scope strings of this scope (<c>renamedFrom</c>), as written.</summary>
+    public EquatableArray<string> RenamedFrom { get; init; }
 }
 
 /// <summary>A resource of a scope class, ready to emit.</summary>
@@ -34,6 +36,9 @@ public sealed record PresetModel(string Name, string Identifier, string? Descrip
 /// <param name="Presets">Its presets, in manifest order.</param>
 public sealed record ScopeClassModel(string? Namespace, string ClassName, EquatableArray<string> ManifestPaths, EquatableArray<ResourceModel> Resources, EquatableArray<PresetModel> Presets)
 {
+    /// <summary>The valid renames (<c>renamedFrom</c>) of the class, in manifest order.</summary>
+    public EquatableArray<RenameModel> Renames { get; init; }
+
     /// <summary>The fully qualified name, without <c>global::</c>.</summary>
     public string FullName => Namespace is null ? ClassName : Namespace + "." + ClassName;
 
@@ -42,10 +47,10 @@ public sealed record ScopeClassModel(string? Namespace, string ClassName, Equata
 }
 
 /// <summary>The merged view of every manifest of a project, and the problems found across them.</summary>
-public sealed record ScopeCatalog(EquatableArray<ScopeClassModel> Classes, EquatableArray<ManifestDiagnostic> Diagnostics)
+public sealed partial record ScopeCatalog(EquatableArray<ScopeClassModel> Classes, EquatableArray<ManifestDiagnostic> Diagnostics)
 {
     /// <summary>Members the generator emits on the scope class itself, which a resource name must not take.</summary>
-    internal static readonly string[] ReservedClassMembers = { "All", "IsDefined", "TryGetDescription", "Presets", "Catalog", "ScopeSet", "SortedScopes", "SortedDescriptions", "IndexOf" };
+    internal static readonly string[] ReservedClassMembers = { "All", "IsDefined", "TryGetDescription", "Presets", "Catalog", "ScopeSet", "SortedScopes", "SortedDescriptions", "IndexOf", "TryGetCurrent", "Normalize", "FormerNamesOf" };
 
     /// <summary>Members the generator emits on each resource class, which an action name must not take.</summary>
     internal static readonly string[] ReservedResourceMembers = { "All" };
@@ -246,7 +251,16 @@ public sealed record ScopeCatalog(EquatableArray<ScopeClassModel> Classes, Equat
             }
         }
 
-        return new ScopeClassModel(ns, className, manifests.Select(m => m.FilePath).ToEquatableArray(), resources.ToEquatableArray(), presets.ToEquatableArray());
+        var renames = BuildRenames(className, manifests, resources, classMembers, diagnostics);
+        if (renames.Count > 0)
+        {
+            resources = resources.Select(resource => WithFormerNames(resource, renames)).ToList();
+        }
+
+        return new ScopeClassModel(ns, className, manifests.Select(m => m.FilePath).ToEquatableArray(), resources.ToEquatableArray(), presets.ToEquatableArray())
+        {
+            Renames = renames.ToEquatableArray(),
+        };
     }
 
     /// <summary>

@@ -37,7 +37,13 @@ public sealed record ActionDefinition(string Name, SourceSpan NameSpan, string? 
 {
     /// <summary>Whether the action carries <c>reserved: true</c>: defined on purpose with no endpoint requiring it yet (no SCOPE008).</summary>
     public bool IsReserved { get; init; }
+
+    /// <summary>The scope strings this action's scope had before (<c>renamedFrom</c>), as written.</summary>
+    public EquatableArray<FormerScope> RenamedFrom { get; init; }
 }
+
+/// <summary>A former scope string of an action (one entry of <c>renamedFrom</c>) and where it was written.</summary>
+public sealed record FormerScope(string Value, SourceSpan Span);
 
 /// <summary>A named bundle of scopes, as written (patterns unexpanded).</summary>
 public sealed record PresetDefinition(string Name, SourceSpan NameSpan, string? Description, EquatableArray<PresetEntry> Entries);

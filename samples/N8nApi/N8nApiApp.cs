@@ -27,6 +27,18 @@ public static class N8nApiApp
     /// <summary>Configuration flag that serves <c>/openapi/v1.json</c> outside Development.</summary>
     public const string OpenApiEnabledKey = "OpenApi:Enabled";
 
+    /// <summary>Where the caller's reachable endpoints are listed.</summary>
+    public const string DiscoveryPath = "/api/v1/discover";
+
+    /// <summary>Configuration key of the RFC 9728 resource identifier.</summary>
+    public const string ProtectedResourceKey = "ProtectedResource:Resource";
+
+    /// <summary>Configuration key of the RFC 9728 authorization servers (a list).</summary>
+    public const string AuthorizationServersKey = "ProtectedResource:AuthorizationServers";
+
+    /// <summary>The resource identifier when none is configured: the API's default local address.</summary>
+    public const string DefaultResource = "http://localhost:5678/api/v1";
+
     /// <summary>Builds the app. <paramref name="configure"/> runs after the sample's own service setup (tests add keys and URLs there).</summary>
     public static WebApplication Build(WebApplicationOptions options, Action<WebApplicationBuilder>? configure = null)
     {
@@ -88,6 +100,20 @@ public static class N8nApiApp
         app.MapN8nInstanceEndpoints();
         app.MapKeyManagement();
         app.MapSettingsPage();
+
+        // What the caller's own key can reach (like n8n's /discover), and RFC 9728 metadata for OAuth
+        // clients: the resource identifier and authorization servers come from configuration.
+        app.MapScopeDiscovery(DiscoveryPath);
+        app.MapProtectedResourceMetadata(metadata =>
+        {
+            metadata.Resource = app.Configuration[ProtectedResourceKey] ?? DefaultResource;
+            foreach (var server in app.Configuration.GetSection(AuthorizationServersKey).Get<string[]>() ?? Array.Empty<string>())
+            {
+                metadata.AuthorizationServers.Add(server);
+            }
+
+            metadata.ResourceName = "n8n-style API (ScopeGen sample)";
+        });
 
         // /openapi/v1.json: in Development, or anywhere with OpenApi:Enabled=true. Public, like n8n's spec:
         // it names scopes, never keys.

@@ -48,7 +48,7 @@ public sealed class DiffTests
         Assert.Contains("added        workflow:list: List workflows.", result.OutLines);
         Assert.Contains("preset       readOnly changed: +workflow:list", result.OutLines);
         Assert.Contains("preset       admin changed: +workflow:list", result.OutLines);
-        Assert.Equal("1 added, 0 removed (0 breaking), 0 renamed?, 0 deprecated, 0 undeprecated, 0 described, 2 presets changed.", result.OutLines[^1]);
+        Assert.Equal("1 added, 0 removed (0 breaking), 0 renamed, 0 renamed?, 0 deprecated, 0 undeprecated, 0 described, 2 presets changed.", result.OutLines[^1]);
         Assert.Equal(string.Empty, result.StdErr);
     }
 

@@ -29,6 +29,7 @@ public sealed class SchemaTests
         { "names with '-' and '_' and 128 characters", $"resources:\n  api-key:\n    actions:\n      read_all: Read.\n  {LongName}:\n    actions:\n      {LongName}: Long.\n" },
         { "separator '/'", "separator: /\nresources:\n  workflow:\n    actions:\n      read: Read.\n" },
         { "presets empty, null and with null entries", "resources:\n  workflow:\n    actions:\n      read: Read.\npresets:\n  none:\n  empty:\n    scopes:\n  some:\n    scopes:\n      - workflow:read\n      -\n" },
+        { "renamedFrom one string and a list", "resources:\n  workflow:\n    actions:\n      activate:\n        renamedFrom: workflow:deactivate\n      read:\n        renamedFrom: [workflow:get, legacy:read]\n" },
         { "comments and flow style", "# header\n{resources: {workflow: {actions: {read: Read.}}}}\n" },
     };
 
@@ -62,6 +63,8 @@ public sealed class SchemaTests
         { "actions a list", "resources:\n  workflow:\n    actions: [read, list]\n" },
         { "action a list", "resources:\n  workflow:\n    actions:\n      read: [a, b]\n" },
         { "description a mapping", "resources:\n  workflow:\n    description: {text: x}\n    actions:\n      read: Read.\n" },
+        { "renamedFrom a mapping", "resources:\n  workflow:\n    actions:\n      read:\n        renamedFrom: {a: b}\n" },
+        { "renamedFrom with a space", "resources:\n  workflow:\n    actions:\n      read:\n        renamedFrom: \"workflow get\"\n" },
         { "deprecated a list", "resources:\n  workflow:\n    actions:\n      read:\n        deprecated: [x]\n" },
         { "preset scopes a text", "resources:\n  workflow:\n    actions:\n      read: Read.\npresets:\n  p:\n    scopes: \"*\"\n" },
         { "duplicate action (YAML level: the language server reports it)", "resources:\n  workflow:\n    actions:\n      read: Read.\n      read: Again.\n" },
@@ -76,7 +79,7 @@ public sealed class SchemaTests
         var keys = new List<string>();
         CollectProperties(root, "", keys);
         Assert.Equal(
-            new[] { "/version", "/namespace", "/className", "/separator", "/resources", "/presets", "/$defs/resource/description", "/$defs/resource/actions", "/$defs/action/anyOf/description", "/$defs/action/anyOf/deprecated", "/$defs/action/anyOf/reserved", "/$defs/preset/description", "/$defs/preset/scopes" }.OrderBy(k => k),
+            new[] { "/version", "/namespace", "/className", "/separator", "/resources", "/presets", "/$defs/resource/description", "/$defs/resource/actions", "/$defs/action/anyOf/description", "/$defs/action/anyOf/deprecated", "/$defs/action/anyOf/renamedFrom", "/$defs/action/anyOf/reserved", "/$defs/preset/description", "/$defs/preset/scopes" }.OrderBy(k => k),
             keys.OrderBy(k => k));
     }
 

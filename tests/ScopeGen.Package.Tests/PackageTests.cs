@@ -131,7 +131,7 @@ public sealed class PackageTests
         // per runtime type) and the attribute.
         var generated = GeneratedFiles(fixture.WebDirectory).ToList();
         Assert.Equal(
-            ["RequireScopeAttribute-Shop.Api.g.cs", "ScopeGen-AspNetCore.g.cs", "shop.scopes.g.cs"],
+            ["RequireScopeAttribute-Shop.Api.g.cs", "ScopeGen-AspNetCore-Discovery.g.cs", "ScopeGen-AspNetCore.g.cs", "shop.scopes.g.cs"],
             generated.Where(name => !name.StartsWith("ScopeGen-AspNetCore.", StringComparison.Ordinal) || name == "ScopeGen-AspNetCore.g.cs"));
         Assert.Contains("ScopeGen-AspNetCore.ScopeRequirement.g.cs", generated);
     }

@@ -74,6 +74,11 @@ public static class DiffCommand
             Line(text, "removed", removed.Scope.Scope + (removed.IsBreaking ? "  BREAKING: it was not deprecated in the old manifest" : "  (was deprecated)"));
         }
 
+        foreach (var rename in diff.DeclaredRenames)
+        {
+            Line(text, "renamed", $"{rename.From.Scope} -> {rename.To.Scope}  (renamedFrom: keys holding {rename.From.Scope} keep working)");
+        }
+
         foreach (var rename in diff.Renamed)
         {
             Line(text, "renamed?", $"{rename.From.Scope} -> {rename.To.Scope}  (same {rename.Basis}, description similarity {rename.Similarity.ToString("0.00", CultureInfo.InvariantCulture)})");
@@ -107,7 +112,7 @@ public static class DiffCommand
         }
 
         var breaking = diff.Removed.Count(r => r.IsBreaking);
-        text.Append($"{diff.Added.Count} added, {diff.Removed.Count} removed ({breaking} breaking), {diff.Renamed.Count} renamed?, " +
+        text.Append($"{diff.Added.Count} added, {diff.Removed.Count} removed ({breaking} breaking), {diff.DeclaredRenames.Count} renamed, {diff.Renamed.Count} renamed?, " +
             $"{diff.Deprecated.Count} deprecated, {diff.Undeprecated.Count} undeprecated, {diff.Described.Count} described, " +
             $"{CheckCommand.Plural(diff.Presets.Count, "preset")} changed.\n");
         return text.ToString();
@@ -115,7 +120,7 @@ public static class DiffCommand
 
     /// <summary>
     /// The JSON report: <c>{ old, new, breaking, added: [{scope, description}], removed: [{scope, description,
-    /// wasDeprecated, breaking}], renamed: [{from, to, basis, similarity}], deprecated: [{scope, message}],
+    /// wasDeprecated, breaking}], declaredRenames: [{from, to}], renamed: [{from, to, basis, similarity}], deprecated: [{scope, message}],
     /// undeprecated: [scope], described: [{scope, old, new}], presets: [{name, change, addedScopes, removedScopes}] }</c>.
     /// </summary>
     public static string RenderJson(string oldPath, string newPath, ScopeDiff diff)
@@ -145,6 +150,16 @@ public static class DiffCommand
                 json.WriteString("description", removed.Scope.Description);
                 json.WriteBoolean("wasDeprecated", removed.Scope.IsDeprecated);
                 json.WriteBoolean("breaking", removed.IsBreaking);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("declaredRenames");
+            foreach (var rename in diff.DeclaredRenames)
+            {
+                json.WriteStartObject();
+                json.WriteString("from", rename.From.Scope);
+                json.WriteString("to", rename.To.Scope);
                 json.WriteEndObject();
             }
 

@@ -10,7 +10,7 @@ public static class DocsCommand
     /// <summary>Runs the command.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var line = CommandLine.Parse("docs", args, flags: new string[0], valued: new[] { "--format", "--output", "--root-namespace" }, Aliases.OutputAndFormat);
+        var line = CommandLine.Parse("docs", args, flags: new string[0], valued: new[] { "--format", "--output", "--root-namespace", "--openapi" }, Aliases.OutputAndFormat);
         if (line.Help)
         {
             stdout.Write(Usage.Docs);
@@ -40,11 +40,22 @@ public static class DocsCommand
             return ExitCodes.ManifestErrors;
         }
 
+        var operations = line.Value("--openapi") is { } openApiPath ? OpenApiOperations.Load("docs", openApiPath) : null;
+        if (operations is not null)
+        {
+            // An operation that requires a scope the manifests do not define can never be called with a key built from them.
+            var defined = new System.Collections.Generic.HashSet<string>(catalog.Classes.SelectMany(c => c.AllScopes).Select(s => s.Value), System.StringComparer.Ordinal);
+            foreach (var scope in operations.Scopes.Where(scope => !defined.Contains(scope)))
+            {
+                stderr.WriteLine($"scopegen: warning: the OpenAPI document requires '{scope}', which the manifests do not define ({string.Join(", ", operations.For(scope))}).");
+            }
+        }
+
         var text = format switch
         {
-            "html" => HtmlDocs.Render(catalog),
-            "json" => JsonDocs.Render(catalog),
-            _ => MarkdownDocs.Render(catalog),
+            "html" => HtmlDocs.Render(catalog, operations),
+            "json" => JsonDocs.Render(catalog, operations),
+            _ => MarkdownDocs.Render(catalog, operations),
         };
         Output.Write("docs", line.Value("--output"), text, stdout);
         return ExitCodes.Ok;

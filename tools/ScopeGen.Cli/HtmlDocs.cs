@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Text;
@@ -34,7 +35,7 @@ public static class HtmlDocs
         "})();";
 
     /// <summary>Renders the catalog.</summary>
-    public static string Render(ScopeCatalog catalog)
+    public static string Render(ScopeCatalog catalog, OpenApiOperations? operations = null)
     {
         var title = catalog.Classes.Count == 1 ? catalog.Classes[0].FullName : "Scopes";
         var total = catalog.Classes.Sum(c => c.AllScopes.Count());
@@ -58,11 +59,14 @@ public static class HtmlDocs
             {
                 html.Append("<section class=\"resource\" id=\"c").Append(classIndex).Append('-').Append(Encode(resource.Name)).Append("\">\n");
                 html.Append("<h3>").Append(Encode(MarkdownDocs.Heading(resource))).Append("</h3>\n");
-                html.Append("<table>\n<thead><tr><th>Scope</th><th>Description</th></tr></thead>\n<tbody>\n");
+                html.Append(operations is null
+                    ? "<table>\n<thead><tr><th>Scope</th><th>Description</th></tr></thead>\n<tbody>\n"
+                    : "<table>\n<thead><tr><th>Scope</th><th>Description</th><th>Operations</th></tr></thead>\n<tbody>\n");
                 foreach (var scope in resource.Scopes)
                 {
                     html.Append("<tr class=\"scope").Append(scope.IsDeprecated ? " deprecated" : string.Empty).Append(scope.IsReserved ? " reserved" : string.Empty).Append("\"><td><code>")
-                        .Append(Encode(scope.Value)).Append("</code></td><td>").Append(Prose(MarkdownDocs.DescriptionText(scope))).Append("</td></tr>\n");
+                        .Append(Encode(scope.Value)).Append("</code></td><td>").Append(Prose(MarkdownDocs.DescriptionText(scope))).Append("</td>")
+                        .Append(operations is null ? string.Empty : "<td>" + OperationsCell(operations.For(scope.Value)) + "</td>").Append("</tr>\n");
                 }
 
                 html.Append("</tbody>\n</table>\n</section>\n");
@@ -86,6 +90,9 @@ public static class HtmlDocs
     }
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+    private static string OperationsCell(IReadOnlyList<OpenApiOperation> operations) =>
+        operations.Count == 0 ? "(none)" : string.Join("<br>", operations.Select(operation => "<code>" + Encode(operation.ToString()) + "</code>"));
 
     /// <summary>Encodes a description, turning paired `code` spans into &lt;code&gt; (after encoding, so nothing else becomes markup).</summary>
     private static string Prose(string text)

@@ -20,7 +20,7 @@ public static class JsonDocs
     internal static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Renders the catalog.</summary>
-    public static string Render(ScopeCatalog catalog)
+    public static string Render(ScopeCatalog catalog, OpenApiOperations? operations = null)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, WriterOptions))
@@ -53,6 +53,22 @@ public static class JsonDocs
                         json.WriteBoolean("deprecated", scope.IsDeprecated);
                         json.WriteString("deprecationMessage", scope.DeprecationMessage);
                         json.WriteBoolean("reserved", scope.IsReserved);
+                        if (operations is not null)
+                        {
+                            // Only with --openapi: the operations that require the scope.
+                            json.WriteStartArray("operations");
+                            foreach (var operation in operations.For(scope.Value))
+                            {
+                                json.WriteStartObject();
+                                json.WriteString("method", operation.Method);
+                                json.WriteString("path", operation.Path);
+                                json.WriteString("operationId", operation.OperationId);
+                                json.WriteEndObject();
+                            }
+
+                            json.WriteEndArray();
+                        }
+
                         json.WriteEndObject();
                     }
 

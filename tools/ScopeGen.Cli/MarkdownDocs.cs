@@ -15,7 +15,9 @@ namespace ScopeGen.Cli;
 public static class MarkdownDocs
 {
     /// <summary>Renders the catalog.</summary>
-    public static string Render(ScopeCatalog catalog)
+    /// <param name="catalog">The manifests.</param>
+    /// <param name="operations">With <c>--openapi</c>: the operations per scope, a third column.</param>
+    public static string Render(ScopeCatalog catalog, OpenApiOperations? operations = null)
     {
         var text = new StringBuilder();
         foreach (var scopeClass in catalog.Classes)
@@ -25,7 +27,7 @@ public static class MarkdownDocs
                 text.Append('\n');
             }
 
-            RenderClass(scopeClass, text);
+            RenderClass(scopeClass, text, operations);
         }
 
         return text.ToString();
@@ -54,7 +56,7 @@ public static class MarkdownDocs
         return description.Length == 0 ? deprecation : $"{description} {deprecation}";
     }
 
-    private static void RenderClass(ScopeClassModel scopeClass, StringBuilder text)
+    private static void RenderClass(ScopeClassModel scopeClass, StringBuilder text, OpenApiOperations? operations)
     {
         var scopeCount = scopeClass.AllScopes.Count();
         text.Append("# ").Append(scopeClass.FullName).Append('\n').Append('\n');
@@ -68,6 +70,13 @@ public static class MarkdownDocs
             if (resource.Scopes.Count == 0)
             {
                 text.Append("This resource defines no scopes.\n");
+                continue;
+            }
+
+            if (operations is not null)
+            {
+                var withOperations = resource.Scopes.Select(scope => new[] { Code(scope.Value), EscapeCell(DescriptionText(scope)), OperationsCell(operations.For(scope.Value)) }).ToList();
+                AppendTable(text, new[] { "Scope", "Description", "Operations" }, withOperations);
                 continue;
             }
 
@@ -103,6 +112,24 @@ public static class MarkdownDocs
             AppendRow(text, left, right, leftWidth, rightWidth);
         }
     }
+
+    private static void AppendTable(StringBuilder text, string[] header, List<string[]> rows)
+    {
+        var widths = header.Select((title, column) => Math.Max(title.Length, rows.Max(row => row[column].Length))).ToArray();
+        AppendCells(text, header, widths);
+        AppendCells(text, widths.Select(width => new string('-', width)).ToArray(), widths);
+        foreach (var row in rows)
+        {
+            AppendCells(text, row, widths);
+        }
+    }
+
+    private static void AppendCells(StringBuilder text, string[] cells, int[] widths) =>
+        text.Append("| ").Append(string.Join(" | ", cells.Select((cell, column) => cell.PadRight(widths[column])))).Append(" |\n");
+
+    /// <summary>The operations that require a scope, <c>GET /path</c> each, or "(none)" so a scope no endpoint uses stands out.</summary>
+    private static string OperationsCell(IReadOnlyList<OpenApiOperation> operations) =>
+        operations.Count == 0 ? "(none)" : string.Join("<br>", operations.Select(operation => Code(operation.ToString())));
 
     private static void AppendRow(StringBuilder text, string left, string right, int leftWidth, int rightWidth) =>
         text.Append("| ").Append(left.PadRight(leftWidth)).Append(" | ").Append(right.PadRight(rightWidth)).Append(" |\n");

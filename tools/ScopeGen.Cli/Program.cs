@@ -56,8 +56,10 @@ public static class Program
                     return InitCommand.Run(rest, stdout, stderr);
                 case "schema":
                     return SchemaCommand.Run(rest, stdout, stderr);
+                case "export":
+                    return ExportCommand.Run(rest, stdout, stderr);
                 default:
-                    throw new CliException(ExitCodes.Usage, $"unknown command '{command}'. Commands: check, docs, diff, init, schema.", null);
+                    throw new CliException(ExitCodes.Usage, $"unknown command '{command}'. Commands: check, docs, diff, export, init, schema.", null);
             }
         }
         catch (CliException exception)
@@ -84,6 +86,9 @@ public static class ExitCodes
 
     /// <summary><c>diff</c> only: a scope was removed without being deprecated in the old manifest.</summary>
     public const int BreakingChange = 2;
+
+    /// <summary><c>export --check</c> only: the committed export differs from the manifests' export.</summary>
+    public const int StaleExport = 3;
 
     /// <summary>Bad command line: unknown command or option, missing or extra operands (BSD <c>EX_USAGE</c>).</summary>
     public const int Usage = 64;

@@ -6,7 +6,17 @@ using ScopeGen.Manifest;
 namespace ScopeGen.Cli;
 
 /// <summary>One scope as <c>diff</c> compares it.</summary>
-public sealed record ScopeEntry(string Scope, string Resource, string Action, string? Description, bool IsDeprecated, string? DeprecationMessage);
+public sealed record ScopeEntry(string Scope, string Resource, string Action, string? Description, bool IsDeprecated, string? DeprecationMessage)
+{
+    /// <summary>The former scope strings the manifest declares for it (<c>renamedFrom</c>).</summary>
+    public IReadOnlyList<string> RenamedFrom { get; init; } = Array.Empty<string>();
+}
+
+/// <summary>
+/// A scope of the old manifest that the new one declares as a former name (<c>renamedFrom</c>) of <paramref name="To"/>:
+/// keys holding it keep working, so it is not breaking.
+/// </summary>
+public sealed record DeclaredRename(ScopeEntry From, ScopeEntry To);
 
 /// <summary>A removed scope; breaking when the old manifest had not deprecated it.</summary>
 public sealed record RemovedScope(ScopeEntry Scope)
@@ -48,8 +58,11 @@ public sealed record ScopeDiff(
     /// <summary>Whether any scope was removed without being deprecated first.</summary>
     public bool IsBreaking => Removed.Any(removed => removed.IsBreaking);
 
+    /// <summary>Scopes renamed with <c>renamedFrom</c>: neither in <see cref="Removed"/> nor (the new scope) in <see cref="Added"/>.</summary>
+    public IReadOnlyList<DeclaredRename> DeclaredRenames { get; init; } = Array.Empty<DeclaredRename>();
+
     /// <summary>Whether nothing changed.</summary>
-    public bool IsEmpty => Added.Count + Removed.Count + Deprecated.Count + Undeprecated.Count + Described.Count + Presets.Count == 0;
+    public bool IsEmpty => DeclaredRenames.Count + Added.Count + Removed.Count + Deprecated.Count + Undeprecated.Count + Described.Count + Presets.Count == 0;
 
     /// <summary>Compares <paramref name="oldCatalog"/> with <paramref name="newCatalog"/>.</summary>
     public static ScopeDiff Compare(ScopeCatalog oldCatalog, ScopeCatalog newCatalog)
@@ -58,8 +71,23 @@ public sealed record ScopeDiff(
         var oldScopes = ScopesOf(oldCatalog);
         var newScopes = ScopesOf(newCatalog);
 
-        var added = newScopes.Values.Where(scope => !oldScopes.ContainsKey(scope.Scope)).ToList();
-        var removed = oldScopes.Values.Where(scope => !newScopes.ContainsKey(scope.Scope)).Select(scope => new RemovedScope(scope)).ToList();
+        // A removed scope that the new manifest names as a former name is a rename that keeps keys working.
+        var declared = new List<DeclaredRename>();
+        foreach (var newScope in newScopes.Values)
+        {
+            foreach (var former in newScope.RenamedFrom)
+            {
+                if (oldScopes.TryGetValue(former, out var oldScope) && !newScopes.ContainsKey(former))
+                {
+                    declared.Add(new DeclaredRename(oldScope, newScope));
+                }
+            }
+        }
+
+        var renamedAway = new HashSet<string>(declared.Select(d => d.From.Scope), StringComparer.Ordinal);
+        var renamedTo = new HashSet<string>(declared.Select(d => d.To.Scope), StringComparer.Ordinal);
+        var added = newScopes.Values.Where(scope => !oldScopes.ContainsKey(scope.Scope) && !renamedTo.Contains(scope.Scope)).ToList();
+        var removed = oldScopes.Values.Where(scope => !newScopes.ContainsKey(scope.Scope) && !renamedAway.Contains(scope.Scope)).Select(scope => new RemovedScope(scope)).ToList();
         var deprecated = new List<ScopeEntry>();
         var undeprecated = new List<ScopeEntry>();
         var described = new List<DescribedScope>();
@@ -85,7 +113,10 @@ public sealed record ScopeDiff(
             }
         }
 
-        return new ScopeDiff(added, removed, FindRenames(removed, added), deprecated, undeprecated, described, ComparePresets(oldCatalog, newCatalog));
+        return new ScopeDiff(added, removed, FindRenames(removed, added), deprecated, undeprecated, described, ComparePresets(oldCatalog, newCatalog))
+        {
+            DeclaredRenames = declared,
+        };
     }
 
     /// <summary>
@@ -204,7 +235,10 @@ public sealed record ScopeDiff(
             {
                 if (!scopes.ContainsKey(scope.Value))
                 {
-                    scopes.Add(scope.Value, new ScopeEntry(scope.Value, resource.Name, scope.Action, scope.Description, scope.IsDeprecated, scope.DeprecationMessage));
+                    scopes.Add(scope.Value, new ScopeEntry(scope.Value, resource.Name, scope.Action, scope.Description, scope.IsDeprecated, scope.DeprecationMessage)
+                    {
+                        RenamedFrom = scope.RenamedFrom.ToList(),
+                    });
                 }
             }
         }

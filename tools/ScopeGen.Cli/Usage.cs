@@ -8,6 +8,7 @@ public static class Usage
         "  0   success (warnings allowed)\n" +
         "  1   a manifest has errors (SCOPE1xx)\n" +
         "  2   diff: a scope was removed without being deprecated in the old manifest\n" +
+        "  3   export --check: the committed export is stale\n" +
         "  64  bad command line\n" +
         "  66  missing or unreadable input (no such file, not UTF-8, git show failed)\n" +
         "  73  output not written (init target exists without --force, or a write failed)\n";
@@ -22,6 +23,7 @@ public static class Usage
         "  check <manifest>...        report SCOPE1xx diagnostics as the build does\n" +
         "  docs <manifest>...         write a scope reference (Markdown, HTML or JSON)\n" +
         "  diff <old> <new>           list scope changes; exit 2 on a breaking removal\n" +
+        "  export <manifest>...       write the scope catalog for front ends (TypeScript or JSON)\n" +
         "  init [<file>]              write a commented starter manifest\n" +
         "  schema                     print the manifest's JSON Schema\n" +
         "\n" +
@@ -45,7 +47,7 @@ public static class Usage
 
     /// <summary>Help of <c>docs</c>.</summary>
     public const string Docs =
-        "Usage: scopegen docs <manifest>... [--format markdown|html|json] [-o <file>] [--root-namespace <ns>]\n" +
+        "Usage: scopegen docs <manifest>... [--format markdown|html|json] [-o <file>] [--openapi <file>] [--root-namespace <ns>]\n" +
         "\n" +
         "Writes a scope reference: one table per resource (heading: the resource's description) with\n" +
         "each scope and its description, then the presets.\n" +
@@ -56,6 +58,8 @@ public static class Usage
         "Options:\n" +
         "  -f, --format <format>   markdown, html or json\n" +
         "  -o, --output <file>     write to a file instead of standard output\n" +
+        "  --openapi <file>        an OpenAPI document (JSON): list per scope the operations that require it\n" +
+        "                          (x-required-scopes, else the security requirements' scopes)\n" +
         "  --root-namespace <ns>   namespace for manifests without 'namespace'\n" +
         "  -h, --help              show this help\n" +
         "\n" +
@@ -115,6 +119,26 @@ public static class Usage
         "\n" +
         "Exit codes: 0 written, 64 bad arguments, 73 write failed.\n";
 
+    /// <summary>Help of <c>export</c>.</summary>
+    public const string Export =
+        "Usage: scopegen export <manifest>... --format typescript|json [-o <file> | --check <file>] [--root-namespace <ns>]\n" +
+        "\n" +
+        "Writes the scope catalog for a front end's scope picker: resources with descriptions, actions with\n" +
+        "scope strings, descriptions, deprecation and former names (renamedFrom), presets expanded.\n" +
+        "  typescript  'as const' objects (scopeCatalog, scopes, formerScopes) and the union type Scope\n" +
+        "  json        formatVersion 1, described by manifest/catalog.schema.json\n" +
+        "The output depends only on the manifests: the same input gives the same bytes.\n" +
+        "\n" +
+        "Options:\n" +
+        "  -f, --format <format>   typescript (or ts) or json; required\n" +
+        "  -o, --output <file>     write to a file instead of standard output\n" +
+        "  --check <file>          write nothing; exit 3 when <file> differs from the export (for CI)\n" +
+        "  --root-namespace <ns>   namespace for manifests without 'namespace'\n" +
+        "  -h, --help              show this help\n" +
+        "\n" +
+        "Exit codes: 0 written or up to date, 1 manifest errors, 3 stale (--check), 64 bad arguments,\n" +
+        "66 unreadable input, 73 write failed.\n";
+
     /// <summary>The help of <paramref name="command"/>, or null for an unknown command.</summary>
     public static string? ForCommand(string command) => command switch
     {
@@ -123,6 +147,7 @@ public static class Usage
         "diff" => Diff,
         "init" => Init,
         "schema" => Schema,
+        "export" => Export,
         _ => null,
     };
 }

@@ -53,6 +53,9 @@ public sealed class N8nApiServer : IAsyncLifetime
 
     public string AdversarialKey(string grant) => keys["adversarial " + grant];
 
+    /// <summary>A key issued before a rename: it holds the former string <c>workflow:deactivate</c> (now <c>workflow:activate</c>).</summary>
+    public string FormerNameKey => keys["former"];
+
     /// <summary>Every plain key of this run, to check none is ever logged.</summary>
     public IEnumerable<string> AllKeys => keys.Values;
 
@@ -80,6 +83,7 @@ public sealed class N8nApiServer : IAsyncLifetime
         }
 
         Add("none", Array.Empty<string>(), future);
+        Add("former", new[] { "workflow:deactivate" }, future);
         Add("readOnly", Scopes.Presets.ReadOnly, future);
         Add("full", Scopes.All, future);
         Add("expired", Scopes.All, now.AddMinutes(-1));

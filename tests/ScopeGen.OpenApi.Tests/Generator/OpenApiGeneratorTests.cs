@@ -131,7 +131,7 @@ public sealed class OpenApiGeneratorTests
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompilationDiagnostics);
         Assert.Equal(
-            new[] { "RequireScopeAttribute-Acme.Api.g.cs", "ScopeGen-AspNetCore.g.cs", "api.scopes.g.cs" },
+            new[] { "RequireScopeAttribute-Acme.Api.g.cs", "ScopeGen-AspNetCore-Discovery.g.cs", "ScopeGen-AspNetCore.g.cs", "api.scopes.g.cs" },
             run.GeneratedSources.Keys.Where(name => !name.StartsWith("ScopeGen-AspNetCore.", StringComparison.Ordinal) || name == "ScopeGen-AspNetCore.g.cs").OrderBy(name => name, StringComparer.Ordinal));
         Assert.Contains("ScopeGen-AspNetCore.ScopeRequirement.g.cs", run.GeneratedSources.Keys);
         Assert.DoesNotContain(run.GeneratedSources.Values, source => source.Contains("OpenApi", StringComparison.Ordinal));

@@ -63,6 +63,50 @@ namespace Acme.Api
         private static int IndexOf(string scope) =>
             scope == null ? -1 : global::System.Array.BinarySearch(SortedScopes, scope, global::System.StringComparer.Ordinal);
 
+        private static readonly string[] SortedFormerScopes = global::System.Array.Empty<string>();
+
+        private static readonly string[] CurrentOfSortedFormerScopes = global::System.Array.Empty<string>();
+
+        /// <summary>
+        /// Gets the scope that <paramref name="scope"/> was renamed to (the manifest's <c>renamedFrom</c>). Returns
+        /// false, and <paramref name="scope"/> unchanged, when it is not a former name: an exact, case-sensitive match.
+        /// </summary>
+        public static bool TryGetCurrent(string scope, out string current)
+        {
+            current = scope;
+            var index = scope == null ? -1 : global::System.Array.BinarySearch(SortedFormerScopes, scope, global::System.StringComparer.Ordinal);
+            if (index < 0)
+            {
+                return false;
+            }
+
+            current = CurrentOfSortedFormerScopes[index];
+            return true;
+        }
+
+        /// <summary>The current name of <paramref name="scope"/>: the scope it was renamed to, or <paramref name="scope"/> itself.</summary>
+        public static string Normalize(string scope)
+        {
+            string current;
+            TryGetCurrent(scope, out current);
+            return current;
+        }
+
+        /// <summary>The former names of <paramref name="scope"/> (its <c>renamedFrom</c>), in ordinal order; empty when it has none.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<string> FormerNamesOf(string scope)
+        {
+            var formers = new global::System.Collections.Generic.List<string>();
+            for (var i = 0; i < CurrentOfSortedFormerScopes.Length; i++)
+            {
+                if (string.Equals(CurrentOfSortedFormerScopes[i], scope, global::System.StringComparison.Ordinal))
+                {
+                    formers.Add(SortedFormerScopes[i]);
+                }
+            }
+
+            return formers.AsReadOnly();
+        }
+
         /// <summary>Named bundles of scopes from the manifest's <c>presets</c>, expanded at build time.</summary>
         public static partial class Presets
         {

@@ -313,6 +313,10 @@ namespace N8n.Api
             /// <summary>Activate or deactivate a workflow. Also referred to as "publish/unpublish" in the public API (`/workflows/{id}/activate` and `/workflows/{id}/deactivate`).</summary>
             public const string Activate = "workflow:activate";
 
+            /// <summary>The former name of 'workflow:activate': keys and tokens holding 'workflow:deactivate' still satisfy 'workflow:activate' (and nothing else).</summary>
+            [global::System.Obsolete("Renamed to 'workflow:activate': use Scopes.Workflow.Activate.")]
+            public const string Deactivate = "workflow:deactivate";
+
             /// <summary>Every scope of the 'workflow' resource, in manifest order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<string> All { get; } = global::System.Array.AsReadOnly(new string[] { "workflow:create", "workflow:read", "workflow:list", "workflow:update", "workflow:delete", "workflow:move", "workflow:activate" });
         }
@@ -353,6 +357,50 @@ namespace N8n.Api
 
         private static int IndexOf(string scope) =>
             scope == null ? -1 : global::System.Array.BinarySearch(SortedScopes, scope, global::System.StringComparer.Ordinal);
+
+        private static readonly string[] SortedFormerScopes = new string[] { "workflow:deactivate" };
+
+        private static readonly string[] CurrentOfSortedFormerScopes = new string[] { "workflow:activate" };
+
+        /// <summary>
+        /// Gets the scope that <paramref name="scope"/> was renamed to (the manifest's <c>renamedFrom</c>). Returns
+        /// false, and <paramref name="scope"/> unchanged, when it is not a former name: an exact, case-sensitive match.
+        /// </summary>
+        public static bool TryGetCurrent(string scope, out string current)
+        {
+            current = scope;
+            var index = scope == null ? -1 : global::System.Array.BinarySearch(SortedFormerScopes, scope, global::System.StringComparer.Ordinal);
+            if (index < 0)
+            {
+                return false;
+            }
+
+            current = CurrentOfSortedFormerScopes[index];
+            return true;
+        }
+
+        /// <summary>The current name of <paramref name="scope"/>: the scope it was renamed to, or <paramref name="scope"/> itself.</summary>
+        public static string Normalize(string scope)
+        {
+            string current;
+            TryGetCurrent(scope, out current);
+            return current;
+        }
+
+        /// <summary>The former names of <paramref name="scope"/> (its <c>renamedFrom</c>), in ordinal order; empty when it has none.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<string> FormerNamesOf(string scope)
+        {
+            var formers = new global::System.Collections.Generic.List<string>();
+            for (var i = 0; i < CurrentOfSortedFormerScopes.Length; i++)
+            {
+                if (string.Equals(CurrentOfSortedFormerScopes[i], scope, global::System.StringComparison.Ordinal))
+                {
+                    formers.Add(SortedFormerScopes[i]);
+                }
+            }
+
+            return formers.AsReadOnly();
+        }
 
         /// <summary>Named bundles of scopes from the manifest's <c>presets</c>, expanded at build time.</summary>
         public static partial class Presets

@@ -17,6 +17,7 @@ namespace ScopeGen.AspNetCore
         private static readonly ScopeAuthorizationOptions DefaultOptions = new ScopeAuthorizationOptions();
 
         private readonly string[] anyOf;
+        private readonly string[][] granting;
         private readonly string display;
 
         /// <summary>Requires any one of <paramref name="anyOf"/>.</summary>
@@ -46,6 +47,14 @@ namespace ScopeGen.AspNetCore
             }
 
             this.anyOf = copy;
+            granting = new string[copy.Length][];
+            for (var i = 0; i < copy.Length; i++)
+            {
+                // A renamed scope is also granted by its former names (renamedFrom): looked up once here, so
+                // the per-request check stays allocation-free.
+                granting[i] = ScopeRenames.GrantingStrings(copy[i]);
+            }
+
             AnyOf = global::System.Array.AsReadOnly(copy);
             display = string.Join(", ", copy);
             PolicyName = ScopePolicyName.Format(copy);
@@ -180,11 +189,15 @@ namespace ScopeGen.AspNetCore
                 return false;
             }
 
-            for (var i = 0; i < anyOf.Length; i++)
+            for (var i = 0; i < granting.Length; i++)
             {
-                if (ContainsScope(claim.Value, anyOf[i]))
+                var strings = granting[i];
+                for (var j = 0; j < strings.Length; j++)
                 {
-                    return true;
+                    if (ContainsScope(claim.Value, strings[j]))
+                    {
+                        return true;
+                    }
                 }
             }
 

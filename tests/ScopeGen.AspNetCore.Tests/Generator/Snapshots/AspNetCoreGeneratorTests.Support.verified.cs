@@ -25,3 +25,20 @@ namespace Microsoft.Extensions.DependencyInjection
         }
     }
 }
+
+namespace ScopeGen.AspNetCore
+{
+    static partial class ScopeRenames
+    {
+        static partial void AddFormerNames(string scope, global::System.Collections.Generic.List<string> strings)
+        {
+            foreach (var former in global::Acme.Api.Scopes.FormerNamesOf(scope))
+            {
+                if (!strings.Contains(former))
+                {
+                    strings.Add(former);
+                }
+            }
+        }
+    }
+}
