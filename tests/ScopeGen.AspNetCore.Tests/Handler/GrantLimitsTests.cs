@@ -163,12 +163,12 @@ public sealed class GrantLimitsTests
     private static ClaimsPrincipal Authenticated(params (string Type, string Value)[] claims) =>
         new(new ClaimsIdentity(claims.Select(claim => new Claim(claim.Type, claim.Value)), "Bearer"));
 
-    private static async Task<KestrelHost> StartAsync(Action<ScopeAuthorizationOptions>? configure, string scheme = TestScopesAuthenticationHandler.SchemeName)
+    private static async Task<KestrelHost> StartAsync(Action<ScopeAuthorizationOptions>? configure, string scheme = ScopeHeaderAuthenticationHandler.SchemeName)
     {
         var builder = WebApplication.CreateBuilder(KestrelHost.Options(typeof(GrantLimitsTests).Assembly));
         var logs = KestrelHost.Prepare(builder);
         builder.Services.AddAuthentication(scheme)
-            .AddScheme<AuthenticationSchemeOptions, TestScopesAuthenticationHandler>(TestScopesAuthenticationHandler.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, ScopeHeaderAuthenticationHandler>(ScopeHeaderAuthenticationHandler.SchemeName, null)
             .AddScheme<AuthenticationSchemeOptions, UnauthenticatedTicketHandler>(UnauthenticatedTicketHandler.SchemeName, null);
         builder.Services.AddScopeAuthorization(configure);
         var app = builder.Build();
