@@ -104,7 +104,7 @@ public sealed class ManifestShapeTests
         var result = ManifestParser.Parse(Path, "resources:\n  r:\n    actions:\n      a: [x, y]\n      b: B\n");
 
         var diagnostic = Assert.Single(result.Diagnostics);
-        Assert.Equal("Action 'a' must be a description or a mapping with 'description', 'deprecated' and 'reserved', not a list", diagnostic.Message);
+        Assert.Equal("Action 'a' must be a description or a mapping with 'description', 'deprecated', 'reserved' and 'renamedFrom', not a list", diagnostic.Message);
         var actions = result.Manifest!.Resources.Single().Actions;
         Assert.Equal(new[] { "a", "b" }, actions.Select(a => a.Name));
         Assert.Null(actions[0].Description);
@@ -364,7 +364,7 @@ public sealed class ManifestShapeTests
     [Fact]
     public void Every_rule_is_listed_once_in_id_order_with_its_severity()
     {
-        Assert.Equal(Enumerable.Range(100, 10).Select(n => "SCOPE" + n), ManifestRules.All.Select(r => r.Id));
+        Assert.Equal(Enumerable.Range(100, 11).Select(n => "SCOPE" + n), ManifestRules.All.Select(r => r.Id));
         Assert.Equal(new[] { "SCOPE106" }, ManifestRules.All.Where(r => r.Severity == ManifestSeverity.Warning).Select(r => r.Id));
         Assert.DoesNotContain(ManifestRules.All, r => r.Severity == ManifestSeverity.Info);
         Assert.All(ManifestRules.All, r => Assert.False(string.IsNullOrWhiteSpace(r.Title)));
