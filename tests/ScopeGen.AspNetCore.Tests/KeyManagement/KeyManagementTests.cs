@@ -465,7 +465,7 @@ public sealed class KeyManagementTests : IClassFixture<KeyManagementTests.Shared
         await using (var app = await KeyManagementApp.StartAsync(path, flushInterval: TimeSpan.FromHours(1)))
         {
             using var owner = await app.SignInAsync();
-            var created = await owner.CreateKeyAsync("shared", null, Scopes.Workflow.List);
+            var created = await owner.CreateKeyAsync("parallel-clients", null, Scopes.Workflow.List);
             var key = created["apiKey"]!.GetValue<string>();
             id = created["id"]!.GetValue<string>();
 
