@@ -25,12 +25,12 @@ internal static class ControllerFacts
             return false;
         }
 
-        if (HasAttribute(type, types.NonControllerAttribute))
+        if (HasAttribute(type, types.NonControllerAttribute, types))
         {
             return false;
         }
 
-        return type.Name.EndsWith("Controller", StringComparison.OrdinalIgnoreCase) || HasAttribute(type, types.ControllerAttribute);
+        return type.Name.EndsWith("Controller", StringComparison.OrdinalIgnoreCase) || HasAttribute(type, types.ControllerAttribute, types);
     }
 
     /// <summary>
@@ -134,7 +134,7 @@ internal static class ControllerFacts
             return false;
         }
 
-        if (method.DeclaredAccessibility != Accessibility.Public || HasAttribute(method, types.NonActionAttribute))
+        if (method.DeclaredAccessibility != Accessibility.Public || HasAttribute(method, types.NonActionAttribute, types))
         {
             return false;
         }
@@ -155,8 +155,8 @@ internal static class ControllerFacts
     }
 
     /// <summary>Whether a type or method carries an attribute of (a type derived from) <paramref name="attributeType"/>, itself or inherited.</summary>
-    public static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attributeType) =>
-        attributeType is not null && AnyInheritedAttributes(symbol, attributeType, static (attributes, type) => Contains(attributes, type));
+    public static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attributeType, KnownTypes types) =>
+        attributeType is not null && AnyInheritedAttributes(symbol, (attributeType, types), static (attributes, state) => Contains(attributes, state.attributeType, state.types));
 
     /// <summary>
     /// Whether <paramref name="test"/> holds for the attributes of a symbol or of what it inherits from (base
@@ -192,11 +192,11 @@ internal static class ControllerFacts
         }
     }
 
-    private static bool Contains(ImmutableArray<AttributeData> attributes, INamedTypeSymbol attributeType)
+    private static bool Contains(ImmutableArray<AttributeData> attributes, INamedTypeSymbol attributeType, KnownTypes types)
     {
         foreach (var attribute in attributes)
         {
-            if (KnownTypes.Implements(attribute.AttributeClass, attributeType))
+            if (types.IsA(attribute.AttributeClass, attributeType))
             {
                 return true;
             }

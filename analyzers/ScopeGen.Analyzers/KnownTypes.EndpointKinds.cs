@@ -39,7 +39,7 @@ internal sealed partial class KnownTypes
     public bool HasOtherEndpointKinds(bool pages) =>
         Hub is not null || BindServiceMethodAttribute is not null || FastEndpointBase is not null || (pages && PageModel is not null);
 
-    private readonly ConcurrentDictionary<INamedTypeSymbol, EndpointKind> kinds = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, EndpointKind> kinds = new(ReferenceComparer.Instance);
 
     /// <summary>
     /// Looked up in their own assemblies by name, as the ASP.NET Core types are: a project without gRPC or
@@ -61,7 +61,7 @@ internal sealed partial class KnownTypes
         }
     }
 
-    /// <summary>The endpoint kind of a concrete class, remembered per type (its methods all ask).</summary>
+    /// <summary>The endpoint kind of a concrete class, remembered per type (its methods all ask), keyed by the definition's object as <see cref="IsA"/> is.</summary>
     public EndpointKind KindOf(INamedTypeSymbol type)
     {
         if (type.TypeKind != TypeKind.Class || type.IsStatic)

@@ -67,9 +67,9 @@ internal sealed partial class KnownTypes
         Hub = Find("Microsoft.AspNetCore.SignalR.Hub");
         PageModel = Find("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
         FindOtherFrameworks(compilation);
-        foreach (var contract in new[] { AuthorizeData, AllowAnonymous, EndpointConventionBuilder, EndpointRouteBuilder, RouteTemplateProvider })
+        foreach (var contract in new[] { AuthorizeData, AllowAnonymous, EndpointConventionBuilder, EndpointRouteBuilder, RouteTemplateProvider, NonActionAttribute, NonControllerAttribute, ControllerAttribute })
         {
-            if (contract is { TypeKind: TypeKind.Interface })
+            if (contract is not null)
             {
                 interfaceCaches.Add((contract, new System.Collections.Concurrent.ConcurrentDictionary<ITypeSymbol, bool>(ReferenceComparer.Instance)));
             }
@@ -121,16 +121,17 @@ internal sealed partial class KnownTypes
     public bool IsAuthorizeAttribute(ITypeSymbol? type) => IsA(type, AuthorizeData);
 
     /// <summary>
-    /// <see cref="Implements"/>, remembered per type for interfaces: the public symbol API builds a new
-    /// array for every AllInterfaces call, and the same few attribute and builder types are asked about for
-    /// every method and endpoint. Keyed by the definition's symbol object (a compilation hands out one object
-    /// per definition), which hashes far faster than symbol equality; a second object would only miss.
+    /// <see cref="Implements"/>, remembered per type for the contracts asked about most (the attribute and
+    /// builder interfaces, and the MVC attributes every action and controller is checked for): the public
+    /// symbol API builds a new array for every AllInterfaces call, and walking base classes compares symbols
+    /// at every step. Keyed by the definition's symbol object (a compilation hands out one object per
+    /// definition), which hashes far faster than symbol equality; a second object would only miss.
     /// </summary>
     public bool IsA(ITypeSymbol? type, INamedTypeSymbol? contract)
     {
-        if (type is null || contract is null || contract.TypeKind != TypeKind.Interface)
+        if (type is null || contract is null)
         {
-            return Implements(type, contract);
+            return false;
         }
 
         System.Collections.Concurrent.ConcurrentDictionary<ITypeSymbol, bool>? cache = null;
@@ -160,7 +161,7 @@ internal sealed partial class KnownTypes
         return result;
     }
 
-    /// <summary>The interfaces asked about, each with the types known to implement it or not.</summary>
+    /// <summary>The contracts asked about, each with the types known to implement (or derive from) it or not.</summary>
     private readonly List<(INamedTypeSymbol Contract, System.Collections.Concurrent.ConcurrentDictionary<ITypeSymbol, bool> Implementations)> interfaceCaches = new();
 
     internal sealed class ReferenceComparer : IEqualityComparer<ITypeSymbol>

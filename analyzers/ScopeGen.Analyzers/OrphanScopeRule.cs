@@ -34,7 +34,12 @@ internal sealed class OrphanScopeRule
 
         if (index.TryGetScope(value, out _))
         {
-            used.TryAdd(value, 0);
+            // Looked up first: the lookup takes no lock, an add does, and most uses repeat a scope already seen.
+            if (!used.ContainsKey(value))
+            {
+                used.TryAdd(value, 0);
+            }
+
             hasEndpoints = true;
         }
         else if (index.PresetScopes.TryGetValue(value, out var scopes))

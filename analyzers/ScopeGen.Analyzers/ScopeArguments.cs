@@ -199,26 +199,46 @@ internal static class ScopeArguments
     {
         // Attributes are read from the symbols' attribute data, so operations inside them are skipped here.
         // That syntax check comes after the target checks: most invocations are of nothing relevant.
-        switch (operation)
+        switch (operation.Kind)
         {
-            case IInvocationOperation invocation when KnownTypes.IsRequireScopeMethod(invocation.TargetMethod):
-                AddStrings(invocation.Arguments, ScopeArgumentKind.Scope, ref results);
-                break;
-            case IInvocationOperation invocation when KnownTypes.IsRequireAuthorizationMethod(invocation.TargetMethod):
-                AddStrings(invocation.Arguments, ScopeArgumentKind.Policy, ref results);
-                break;
-            case IObjectCreationOperation creation when types.IsRequireScopeAttribute(creation.Type) && !InAttribute(creation):
-                AddStrings(creation.Arguments, ScopeArgumentKind.Scope, ref results);
-                break;
-            case IObjectCreationOperation creation when types.IsAuthorizeAttribute(creation.Type) && !InAttribute(creation):
-                AddStrings(creation.Arguments, ScopeArgumentKind.Policy, ref results);
-                if (creation.Initializer is { } initializer)
+            case OperationKind.Invocation:
+                var invocation = (IInvocationOperation)operation;
+                if (KnownTypes.IsRequireScopeMethod(invocation.TargetMethod))
                 {
-                    foreach (var member in initializer.Initializers)
+                    AddStrings(invocation.Arguments, ScopeArgumentKind.Scope, ref results);
+                }
+                else if (KnownTypes.IsRequireAuthorizationMethod(invocation.TargetMethod))
+                {
+                    AddStrings(invocation.Arguments, ScopeArgumentKind.Policy, ref results);
+                }
+
+                break;
+            case OperationKind.ObjectCreation:
+                var creation = (IObjectCreationOperation)operation;
+                if (creation.Syntax is AttributeSyntax)
+                {
+                    // An attribute application (the driver runs operation actions on attributes too): read from its data.
+                    break;
+                }
+
+                if (types.IsRequireScopeAttribute(creation.Type))
+                {
+                    if (!InAttribute(creation))
                     {
-                        if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Policy" } } assignment)
+                        AddStrings(creation.Arguments, ScopeArgumentKind.Scope, ref results);
+                    }
+                }
+                else if (types.IsAuthorizeAttribute(creation.Type) && !InAttribute(creation))
+                {
+                    AddStrings(creation.Arguments, ScopeArgumentKind.Policy, ref results);
+                    if (creation.Initializer is { } initializer)
+                    {
+                        foreach (var member in initializer.Initializers)
                         {
-                            Add(assignment.Value, ref results, ScopeArgumentKind.Policy);
+                            if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Policy" } } assignment)
+                            {
+                                Add(assignment.Value, ref results, ScopeArgumentKind.Policy);
+                            }
                         }
                     }
                 }

@@ -35,6 +35,7 @@ internal sealed class UnenforcedScopeRule
     private readonly List<(SyntaxNode Syntax, string Policy)> scopePolicyUses = new();
     private readonly HashSet<string> ownPolicies = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<SyntaxTree, TextSpan> firstUseByTree = new();
+    private volatile NotedUse? lastNoted;
     private int registersScopePolicies;
 
     public UnenforcedScopeRule(KnownTypes types) => this.types = types;
@@ -53,36 +54,54 @@ internal sealed class UnenforcedScopeRule
 
     public void AnalyzeOperation(IOperation operation)
     {
-        switch (operation)
+        // Dispatched on the kind first: this runs for every call and object creation of the compilation.
+        switch (operation.Kind)
         {
-            case IInvocationOperation { TargetMethod.Name: "AddScopeAuthorization" }:
-                Interlocked.Exchange(ref registersScopePolicies, 1);
-                break;
-            case IInvocationOperation { TargetMethod.Name: "AddPolicy" } invocation:
-                // The app registers a policy of that name itself (AuthorizationOptions or AuthorizationBuilder).
-                foreach (var argument in invocation.Arguments)
+            case OperationKind.Invocation:
+                var invocation = (IInvocationOperation)operation;
+                var method = invocation.TargetMethod;
+                switch (method.Name)
                 {
-                    if (argument.Parameter?.Name == "name" && argument.Value.ConstantValue is { HasValue: true, Value: string name })
-                    {
-                        lock (gate)
-                        {
-                            ownPolicies.Add(name);
-                        }
-                    }
+                    case "AddScopeAuthorization":
+                        Interlocked.Exchange(ref registersScopePolicies, 1);
+                        break;
+                    case "AddPolicy":
+                        NoteOwnPolicy(invocation);
+                        break;
+                    case KnownTypes.RequireScopeMethodName when KnownTypes.IsRequireScopeMethod(method):
+                        var useName = NameSyntax(invocation.Syntax);
+                        NoteUse(useName.SyntaxTree, useName.Span);
+                        break;
                 }
 
                 break;
-            case IAnonymousFunctionOperation or ILocalFunctionOperation when ScopeArguments.DeclaredFunction(operation) is { } function:
+            case OperationKind.ObjectCreation:
+                // Inside an attribute it is the attribute itself or an argument of one, which the symbol's attributes cover.
+                var creation = (IObjectCreationOperation)operation;
+                if (types.IsRequireScopeAttribute(creation.Type) && creation.Syntax.FirstAncestorOrSelf<AttributeSyntax>() is null)
+                {
+                    NoteUse(creation.Syntax.SyntaxTree, creation.Syntax.Span);
+                }
+
+                break;
+            case OperationKind.AnonymousFunction or OperationKind.LocalFunction when ScopeArguments.DeclaredFunction(operation) is { } function:
                 AnalyzeSymbol(function);
                 break;
-            case IInvocationOperation invocation when KnownTypes.IsRequireScopeMethod(invocation.TargetMethod):
-                var useName = NameSyntax(invocation.Syntax);
-                NoteUse(useName.SyntaxTree, useName.Span);
-                break;
-            case IObjectCreationOperation creation when types.IsRequireScopeAttribute(creation.Type) && creation.Syntax.FirstAncestorOrSelf<AttributeSyntax>() is null:
-                // Inside an attribute it is an attribute argument, which the attribute's own use covers.
-                NoteUse(creation.Syntax.SyntaxTree, creation.Syntax.Span);
-                break;
+        }
+    }
+
+    /// <summary>The app registers a policy of that name itself (AuthorizationOptions or AuthorizationBuilder).</summary>
+    private void NoteOwnPolicy(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Name == "name" && argument.Value.ConstantValue is { HasValue: true, Value: string name })
+            {
+                lock (gate)
+                {
+                    ownPolicies.Add(name);
+                }
+            }
         }
     }
 
@@ -135,14 +154,27 @@ internal sealed class UnenforcedScopeRule
     /// <summary>Keeps the earliest use of each file.</summary>
     private void NoteUse(SyntaxTree tree, TextSpan span)
     {
+        // Uses of one file mostly come in order: a use after the last one noted for its file changes nothing,
+        // and is known to without the lock (a file's first use only ever moves earlier).
+        if (lastNoted is { } last && last.Tree == tree && last.Span.Start <= span.Start)
+        {
+            return;
+        }
+
         lock (gate)
         {
             if (!firstUseByTree.TryGetValue(tree, out var first) || span.Start < first.Start)
             {
                 firstUseByTree[tree] = span;
+                first = span;
             }
+
+            lastNoted = new NotedUse(tree, first);
         }
     }
+
+    /// <summary>The earliest use of one file, as last noted; one object so that it is read whole without the lock.</summary>
+    private sealed record NotedUse(SyntaxTree Tree, TextSpan Span);
 
     private const string NoScopeAuthorizationMessage =
         "This project requires scopes but no code calls AddScopeAuthorization(), the only registration of the policy provider that resolves [RequireScope] and .RequireScope() (AddAuthorization or AddControllers alone do not), so its scoped endpoints answer 500 (policy not found)";

@@ -61,15 +61,37 @@ public static class PeerBenchmarks
     public static void Profile(int input, int runs, bool covered)
     {
         var prepared = Prepare(Inputs(covered)[input].Sources());
-        var compilation = prepared.Fresh();
-        compilation.GetDiagnostics();
+        var process = Process.GetCurrentProcess();
+        TimeSpan Cpu()
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+
         for (var run = 0; run < runs; run++)
         {
-            var analyzer = new ScopeGen.Analyzers.ScopeAnalyzer();
-            var withAnalyzer = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(analyzer), new CompilationWithAnalyzersOptions(prepared.Options, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
-            var findings = withAnalyzer.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult().Length;
-            var time = withAnalyzer.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime;
-            Console.WriteLine($"run {run}: {Ms(time)}, {findings} findings");
+            var compilation = prepared.Fresh();
+            Settle();
+            var cpu = Cpu();
+            var wall = Stopwatch.StartNew();
+            compilation.GetDiagnostics();
+            var compilerWall = wall.Elapsed;
+            var compilerCpu = Cpu() - cpu;
+            var times = new List<string>();
+            foreach (var analyzer in new DiagnosticAnalyzer[] { new ScopeGen.Analyzers.ScopeAnalyzer(), new NoOpAnalyzer() })
+            {
+                Settle();
+                cpu = Cpu();
+                var allocated = GC.GetTotalAllocatedBytes(precise: true);
+                var collections = GC.CollectionCount(0);
+                var paused = GC.GetTotalPauseDuration();
+                var withAnalyzer = compilation.WithAnalyzers(ImmutableArray.Create(analyzer), new CompilationWithAnalyzersOptions(prepared.Options, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+                var findings = withAnalyzer.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult().Length;
+                var time = withAnalyzer.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime;
+                times.Add($"{analyzer.GetType().Name} {Ms(time)} (whole analysis: process CPU {Ms(Cpu() - cpu)}, {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6:F1} MB, {GC.CollectionCount(0) - collections} GCs pausing {Ms(GC.GetTotalPauseDuration() - paused)}; {findings} findings)");
+            }
+
+            Console.WriteLine($"run {run}: GetDiagnostics() {Ms(compilerWall)} (process CPU {Ms(compilerCpu)}); " + string.Join("; ", times));
         }
     }
 
