@@ -39,28 +39,19 @@ internal static class ConflictRules
         var facts = coverage.FactsOf(type);
         var kind = facts.IsController ? (EndpointKind?)null : types.KindOf(type);
         bool isEndpoint;
-        string what;
         switch (kind)
         {
             case null:
                 isEndpoint = ControllerFacts.IsAction(method, types);
-                what = "an action of controller '" + type.Name + "' (public, not [NonAction])";
                 break;
             case EndpointKind.Hub:
                 isEndpoint = method.DeclaredAccessibility == Accessibility.Public && !method.IsAbstract && !method.IsGenericMethod && OtherEndpointsRule.IsHubMethod(method, types);
-                what = "a method clients can invoke on hub '" + type.Name + "'";
                 break;
             case EndpointKind.GrpcService:
                 isEndpoint = method.DeclaredAccessibility == Accessibility.Public && OtherEndpointsRule.IsGrpcMethod(method, types);
-                what = "an override of a service method of '" + type.Name + "'";
                 break;
-            case EndpointKind.Page:
+            case EndpointKind.Page or EndpointKind.FastEndpoint:
                 isEndpoint = false;
-                what = "read on a page handler: Razor Pages take authorization from the page model class";
-                break;
-            case EndpointKind.FastEndpoint:
-                isEndpoint = false;
-                what = "read on a method of a FastEndpoints endpoint: put it on the class or call Scopes(...) in Configure()";
                 break;
             default:
                 return;
@@ -68,7 +59,7 @@ internal static class ConflictRules
 
         if (!isEndpoint)
         {
-            Report(context, DiagnosticDescriptors.NonEndpointScope, requirement, $"{type.Name}.{method.Name}", "not " + what);
+            Report(context, DiagnosticDescriptors.NonEndpointScope, requirement, $"{type.Name}.{method.Name}", "not " + WhatAnEndpointIs(kind, type));
             return;
         }
 
@@ -124,6 +115,16 @@ internal static class ConflictRules
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AnonymousOverridesScope, requirement, name, "its route group (.AllowAnonymous())"));
         }
     }
+
+    /// <summary>What SCOPE007 says an endpoint of this kind is; built only when it reports (most methods checked are endpoints).</summary>
+    private static string WhatAnEndpointIs(EndpointKind? kind, INamedTypeSymbol type) => kind switch
+    {
+        null => "an action of controller '" + type.Name + "' (public, not [NonAction])",
+        EndpointKind.Hub => "a method clients can invoke on hub '" + type.Name + "'",
+        EndpointKind.GrpcService => "an override of a service method of '" + type.Name + "'",
+        EndpointKind.Page => "read on a page handler: Razor Pages take authorization from the page model class",
+        _ => "read on a method of a FastEndpoints endpoint: put it on the class or call Scopes(...) in Configure()",
+    };
 
     private static AttributeData? OwnRequireScope(ISymbol symbol, KnownTypes types)
     {

@@ -113,9 +113,27 @@ internal sealed partial class EndpointCoverage
     /// <summary>Whether a minimal-API endpoint is covered: by its handler's attributes, its fluent chain, or its route group.</summary>
     public bool IsEndpointCovered(IInvocationOperation mapping, IOperation receiver, IOperation handler, CancellationToken cancellationToken)
     {
-        var visiting = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        return HandlerCovers(handler) || ResultCovered(mapping, visiting, 0, cancellationToken) || BuilderCovered(receiver, visiting, 0, cancellationToken);
+        if (HandlerCovers(handler))
+        {
+            return true;
+        }
+
+        // One set per thread, reused: this runs for every mapping, and a set per mapping was most of what it allocated.
+        var visiting = spareVisiting ?? new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        spareVisiting = null;
+        try
+        {
+            return ResultCovered(mapping, visiting, 0, cancellationToken) || BuilderCovered(receiver, visiting, 0, cancellationToken);
+        }
+        finally
+        {
+            visiting.Clear();
+            spareVisiting = visiting;
+        }
     }
+
+    [ThreadStatic]
+    private static HashSet<ISymbol>? spareVisiting;
 
     /// <summary>Whether a call is a scope convention: RequireScope, AllowAnonymous, RequireAuthorization(scope policy), WithMetadata(covering attribute).</summary>
     public bool IsCoveringCall(IInvocationOperation call)
