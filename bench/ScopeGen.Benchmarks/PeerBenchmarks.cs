@@ -29,13 +29,13 @@ public static class PeerBenchmarks
         var peer = LoadScs0012();
         var inputs = Inputs(covered);
 
-        Console.WriteLine($"runs: {runs} (after 3 warm-up runs), {(covered ? "every endpoint covered" : "with findings")}; times are each analyzer's execution time (Roslyn's telemetry) on the compilation GetDiagnostics() just bound");
+        Console.WriteLine($"runs: {runs} (after 5 warm-up runs), {(covered ? "every endpoint covered" : "with findings")}; times are each analyzer's execution time (Roslyn's telemetry) on the compilation GetDiagnostics() just bound");
         Console.WriteLine("| Compilation | GetDiagnostics() fastest / median | ScopeGen fastest / median | SCS0012 fastest / median | ScopeGen / GetDiagnostics() (fastest; median) | ScopeGen / SCS0012 (fastest; median) | findings ScopeGen / SCS0012 |");
         Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- |");
         foreach (var (name, sources, endpoints) in inputs)
         {
             var input = Prepare(sources());
-            Measure(input, peer, 3);
+            Measure(input, peer, 5);
             var result = Measure(input, peer, runs);
             Console.WriteLine(
                 $"| {name} | {Ms(result.Compiler.Min())} / {Ms(Median(result.Compiler))} | {Ms(result.ScopeGen.Min())} / {Ms(Median(result.ScopeGen))} | {Ms(result.Peer.Min())} / {Ms(Median(result.Peer))} " +
