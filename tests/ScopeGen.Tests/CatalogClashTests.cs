@@ -70,6 +70,7 @@ public sealed class CatalogClashTests
     }
 
     [Theory]
+    [InlineData("All")]
     [InlineData("Presets")]
     [InlineData("IsDefined")]
     [InlineData("FormerNamesOf")]
@@ -89,6 +90,66 @@ public sealed class CatalogClashTests
             Assert.Equal((1, 11, 1, 11 + className.Length), (d.Span.StartLine, d.Span.StartColumn, d.Span.EndLine, d.Span.EndColumn));
         });
         Assert.Equal(new[] { "Acme.Scopes" }, catalog.Classes.Select(c => c.FullName));
+    }
+
+    [Theory]
+    [InlineData("all", "All")]
+    [InlineData("isDefined", "IsDefined")]
+    [InlineData("tryGetDescription", "TryGetDescription")]
+    [InlineData("presets", "Presets")]
+    [InlineData("catalog", "Catalog")]
+    [InlineData("scope-set", "ScopeSet")]
+    [InlineData("sorted-scopes", "SortedScopes")]
+    [InlineData("sorted_descriptions", "SortedDescriptions")]
+    [InlineData("indexOf", "IndexOf")]
+    [InlineData("try-get-current", "TryGetCurrent")]
+    [InlineData("normalize", "Normalize")]
+    [InlineData("former-names-of", "FormerNamesOf")]
+    public void A_resource_named_like_a_member_of_the_scope_class_is_left_out(string resource, string member)
+    {
+        // Each of these is a member the generator emits on the scope class; a nested class of that name would not compile.
+        var manifest = $"resources:\n  {resource}:\n    actions:\n      read: R\n  workflow:\n    actions:\n      read: R\n";
+
+        var (catalog, diagnostics) = ScopeCatalog.FromTexts(new[] { (Path, manifest) }, "Acme");
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal(("SCOPE104", $"Resource '{resource}' maps to the C# identifier '{member}', which is reserved for a member ScopeGen generates"), (diagnostic.Id, diagnostic.Message));
+        Assert.Equal((1, 2), (diagnostic.Span.StartLine, diagnostic.Span.StartColumn));
+        Assert.Equal(new[] { "workflow:read" }, catalog.Classes.Single().AllScopes.Select(s => s.Value));
+    }
+
+    [Fact]
+    public void Two_presets_mapping_to_one_identifier_are_reported_at_both_and_the_first_is_kept()
+    {
+        const string manifest = "resources:\n  workflow:\n    actions:\n      read: R\n      list: L\npresets:\n  read-only:\n    scopes: [\"workflow:read\"]\n  readOnly:\n    scopes: [\"workflow:list\"]\n  other:\n    scopes: [\"workflow:list\"]\n";
+
+        var (catalog, diagnostics) = ScopeCatalog.FromTexts(new[] { (Path, manifest) }, "Acme");
+
+        Assert.Equal(
+            new[]
+            {
+                "Preset 'readOnly' maps to the C# identifier 'ReadOnly', which another preset also maps to (api.scopes.yaml(7,3))",
+                "Preset 'read-only' maps to the C# identifier 'ReadOnly', which another preset also maps to (api.scopes.yaml(9,3))",
+            },
+            diagnostics.Select(d => d.Message));
+        Assert.All(diagnostics, d => Assert.Equal("SCOPE104", d.Id));
+        Assert.Equal(new[] { 8, 6 }, diagnostics.Select(d => d.Span.StartLine));
+        Assert.Equal(new[] { ("read-only", "ReadOnly"), ("other", "Other") }, catalog.Classes.Single().Presets.Select(p => (p.Name, p.Identifier)));
+    }
+
+    [Fact]
+    public void The_project_namespace_applies_only_to_manifests_without_their_own()
+    {
+        var files = new[]
+        {
+            ("/p/a.scopes.yaml", "namespace: One\nresources:\n  r:\n    actions:\n      a: A\n"),
+            ("/p/b.scopes.yaml", "resources:\n  s:\n    actions:\n      a: A\n"),
+        };
+
+        var (catalog, diagnostics) = ScopeCatalog.FromTexts(files, "Acme");
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(new[] { ("Acme.Scopes", "s:a"), ("One.Scopes", "r:a") }, catalog.Classes.Select(c => (c.FullName, c.AllScopes.Single().Value)));
     }
 
     [Fact]
@@ -163,6 +224,18 @@ public sealed class CatalogClashTests
         var start = manifest.IndexOf(entry, StringComparison.Ordinal);
         Assert.Equal((start, start + entry.Length), (diagnostic.Span.StartOffset, diagnostic.Span.EndOffset));
         Assert.Equal(new[] { "workflow:read" }, catalog.Classes.Single().Presets.Single().Scopes);
+    }
+
+    [Fact]
+    public void An_exact_preset_entry_selects_its_scope_even_where_the_separator_also_splits_the_resource_name()
+    {
+        // 'api-key-read' splits first after 'api'; the entry still names the scope api-key + read exactly.
+        const string manifest = "separator: \"-\"\nresources:\n  api-key:\n    actions:\n      read: R\npresets:\n  viewer:\n    scopes: [\"api-key-read\"]\n";
+
+        var (catalog, diagnostics) = ScopeCatalog.FromTexts(new[] { (Path, manifest) }, "Acme");
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(new[] { "api-key-read" }, catalog.Classes.Single().Presets.Single().Scopes);
     }
 
     [Fact]

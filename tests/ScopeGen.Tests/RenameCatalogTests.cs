@@ -36,7 +36,7 @@ public sealed class RenameCatalogTests
     {
         // 'api-key-add' splits as api + key-add and as api-key + add: the live resource 'api-key' wins.
         // 'old-thing-x' has no live resource: the first split into two valid names (old + thing-x) is taken.
-        const string manifest = "separator: \"-\"\nresources:\n  api-key:\n    actions:\n      create:\n        renamedFrom: [api-key-add, old-thing-x]\n";
+        const string manifest = "separator: \"-\"\nresources:\n  tag:\n    actions:\n      read: R\n  api-key:\n    actions:\n      create:\n        renamedFrom: [api-key-add, old-thing-x]\n";
 
         var (catalog, diagnostics) = ScopeCatalog.FromTexts(new[] { (Path, manifest) }, "Acme");
 
@@ -158,6 +158,23 @@ public sealed class RenameCatalogTests
     }
 
     [Fact]
+    public void A_former_name_of_two_actions_is_refused_at_both()
+    {
+        const string manifest = "resources:\n  workflow:\n    actions:\n      activate:\n        renamedFrom: workflow:toggle\n      deactivate:\n        renamedFrom: workflow:toggle\n";
+
+        var (catalog, diagnostics) = ScopeCatalog.FromTexts(new[] { (Path, manifest) }, "Acme");
+
+        Assert.Equal(
+            new[]
+            {
+                "'workflow:toggle' is listed as a former name of 'workflow:activate' and also of 'workflow:deactivate' (api.scopes.yaml(7,22)); a former name can lead to one scope only",
+                "'workflow:toggle' is listed as a former name of 'workflow:deactivate' and also of 'workflow:activate' (api.scopes.yaml(5,22)); a former name can lead to one scope only",
+            },
+            diagnostics.Select(d => d.Message));
+        Assert.Empty(catalog.Classes.Single().Renames);
+    }
+
+    [Fact]
     public void The_same_former_name_for_the_same_scope_in_two_files_is_not_ambiguous_but_takes_one_constant()
     {
         // Both files define workflow:activate (a duplicate, SCOPE102) with the same former name: it leads to
@@ -193,6 +210,7 @@ public sealed class RenameCatalogTests
     [InlineData("scopes:x", "Scopes.X", "is the name of the class that would contain it")]
     [InlineData("Workflow:publish", "Workflow.Publish", "is the class of the resource 'workflow' (api.scopes.yaml(2,3))")]
     [InlineData("legacy:legacy", "Legacy.Legacy", "is the name of the class that would contain it")]
+    [InlineData("Workflow:workflow", "Workflow.Workflow", "is the class of the resource 'workflow' (api.scopes.yaml(2,3))")] // both clashes: the resource's is named
     public void A_former_name_whose_constant_would_clash_is_refused(string former, string identifier, string reason)
     {
         var manifest = $"resources:\n  workflow:\n    actions:\n      read: R\n      activate:\n        renamedFrom: [{former}, workflow:publish2]\n";
