@@ -277,7 +277,9 @@ public sealed class ManifestParser
         };
         foreach (var item in items)
         {
-            if (ScalarOf(item, $"A 'renamedFrom' entry of action '{action}'") is not { } text)
+            // Not 'is not { } text' followed by a use of 'text': see ReadPresets.
+            var text = ScalarOf(item, $"A 'renamedFrom' entry of action '{action}'");
+            if (text is null)
             {
                 continue;
             }

@@ -102,7 +102,14 @@ public sealed partial record ScopeCatalog
         var formerOnlyResources = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (file, separator, former, current) in candidates)
         {
-            if (ambiguous.Contains(former.Value) || !liveScopes.TryGetValue(current, out var target))
+            // Two tests, not 'a || !TryGetValue(out var target)' and not 'is not { } parts' below: the variables must
+            // stay definitely assigned when mutation testing rewrites the conditions (stryker/RESULTS.md).
+            if (ambiguous.Contains(former.Value))
+            {
+                continue;
+            }
+
+            if (!liveScopes.TryGetValue(current, out var target))
             {
                 continue;
             }
@@ -122,13 +129,15 @@ public sealed partial record ScopeCatalog
                 continue;
             }
 
-            if (SplitFormer(former.Value, separator, resources) is not { } parts)
+            var split = SplitFormer(former.Value, separator, resources);
+            if (split is null)
             {
                 Report(diagnostics, file, former,
                     $"'{former.Value}' is not a scope string of this manifest: a former name is resource{separator}action, each a valid name ([A-Za-z][A-Za-z0-9_-]*)");
                 continue;
             }
 
+            var parts = split.Value;
             var liveResource = resources.FirstOrDefault(r => r.Name == parts.Resource);
             var classIdentifier = liveResource?.Identifier ?? NameRules.ToIdentifier(parts.Resource);
             var memberIdentifier = NameRules.ToIdentifier(parts.Action);
