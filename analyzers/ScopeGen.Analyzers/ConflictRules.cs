@@ -37,7 +37,7 @@ internal static class ConflictRules
         }
 
         var facts = coverage.FactsOf(type);
-        var kind = facts.IsController ? (EndpointKind?)null : types.KindOf(type);
+        var kind = facts.IsController ? (EndpointKind?)null : facts.Kind;
         bool isEndpoint;
         switch (kind)
         {

@@ -20,6 +20,7 @@ internal sealed partial class EndpointCoverage
         {
             facts = new TypeFacts(
                 types.HasMvc && ControllerFacts.IsController(key, types),
+                types.KindOf(key),
                 AllowAnonymousFrom(key),
                 ControllerFacts.AnyInheritedAttributes(key, this, static (attributes, coverage) => coverage.AttributesCover(attributes)));
             typeFacts.TryAdd(key, facts);
@@ -48,6 +49,7 @@ internal sealed partial class EndpointCoverage
 
 /// <summary>What the rules ask of a class, once (see <see cref="EndpointCoverage.FactsOf"/>).</summary>
 /// <param name="IsController">An MVC controller, as MVC discovers them.</param>
+/// <param name="Kind">The other endpoint kind it is, if any (<see cref="KnownTypes.KindOf"/>).</param>
 /// <param name="AllowAnonymousFrom">The class itself or the base class that carries [AllowAnonymous], if any.</param>
 /// <param name="IsCoveredByAttributes">Whether its or its base classes' attributes cover its endpoints (scope, scope policy or anonymous).</param>
-internal sealed record TypeFacts(bool IsController, INamedTypeSymbol? AllowAnonymousFrom, bool IsCoveredByAttributes);
+internal sealed record TypeFacts(bool IsController, EndpointKind Kind, INamedTypeSymbol? AllowAnonymousFrom, bool IsCoveredByAttributes);

@@ -39,8 +39,6 @@ internal sealed partial class KnownTypes
     public bool HasOtherEndpointKinds(bool pages) =>
         Hub is not null || BindServiceMethodAttribute is not null || FastEndpointBase is not null || (pages && PageModel is not null);
 
-    private readonly ConcurrentDictionary<ITypeSymbol, EndpointKind> kinds = new(ReferenceComparer.Instance);
-
     /// <summary>
     /// Looked up in their own assemblies by name, as the ASP.NET Core types are: a project without gRPC or
     /// FastEndpoints pays one comparison per reference and nothing afterwards.
@@ -61,23 +59,9 @@ internal sealed partial class KnownTypes
         }
     }
 
-    /// <summary>The endpoint kind of a concrete class, remembered per type (its methods all ask), keyed by the definition's object as <see cref="IsA"/> is.</summary>
-    public EndpointKind KindOf(INamedTypeSymbol type)
-    {
-        if (type.TypeKind != TypeKind.Class || type.IsStatic)
-        {
-            return EndpointKind.None;
-        }
-
-        var key = type.OriginalDefinition;
-        if (!kinds.TryGetValue(key, out var kind))
-        {
-            kind = ComputeKind(key);
-            kinds.TryAdd(key, kind);
-        }
-
-        return kind;
-    }
+    /// <summary>The endpoint kind of a concrete class (asked once per class: <see cref="EndpointCoverage.FactsOf"/> keeps it).</summary>
+    public EndpointKind KindOf(INamedTypeSymbol type) =>
+        type.TypeKind != TypeKind.Class || type.IsStatic ? EndpointKind.None : ComputeKind(type.OriginalDefinition);
 
     private EndpointKind ComputeKind(INamedTypeSymbol type)
     {

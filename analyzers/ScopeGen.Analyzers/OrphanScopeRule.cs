@@ -16,6 +16,13 @@ internal sealed class OrphanScopeRule
     private readonly ScopeIndex index;
     private readonly EndpointCoverage? coverage;
     private readonly ConcurrentDictionary<string, byte> used = new(System.StringComparer.Ordinal);
+
+    /// <summary>
+    /// The string objects already counted. A scope is nearly always written as its generated constant, whose
+    /// value is one string object however often it is used: checking that object by reference skips hashing
+    /// the string twice per use.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, byte> counted = new(StringReferenceComparer.Instance);
     private volatile bool hasEndpoints;
 
     public OrphanScopeRule(ScopeIndex index, EndpointCoverage? coverage)
@@ -27,7 +34,7 @@ internal sealed class OrphanScopeRule
     /// <summary>A scope or policy name used by a requirement: a scope counts itself, a preset every scope it holds.</summary>
     public void Use(string? value)
     {
-        if (value is null)
+        if (value is null || counted.ContainsKey(value))
         {
             return;
         }
@@ -41,6 +48,7 @@ internal sealed class OrphanScopeRule
             }
 
             hasEndpoints = true;
+            counted.TryAdd(value, 0);
         }
         else if (index.PresetScopes.TryGetValue(value, out var scopes))
         {
@@ -50,6 +58,7 @@ internal sealed class OrphanScopeRule
             }
 
             hasEndpoints = true;
+            counted.TryAdd(value, 0);
         }
     }
 
@@ -61,8 +70,8 @@ internal sealed class OrphanScopeRule
             return;
         }
 
-        var types = coverage.Types;
-        if (coverage.FactsOf(type).IsController || types.KindOf(type) != EndpointKind.None)
+        var facts = coverage.FactsOf(type);
+        if (facts.IsController || facts.Kind != EndpointKind.None)
         {
             hasEndpoints = true;
         }
@@ -114,4 +123,14 @@ internal sealed class OrphanScopeRule
             }
         }
     }
+}
+
+/// <summary>Compares strings as objects (netstandard2.0 has no ReferenceEqualityComparer).</summary>
+internal sealed class StringReferenceComparer : System.Collections.Generic.IEqualityComparer<string>
+{
+    public static readonly StringReferenceComparer Instance = new();
+
+    public bool Equals(string? x, string? y) => ReferenceEquals(x, y);
+
+    public int GetHashCode(string obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
 }

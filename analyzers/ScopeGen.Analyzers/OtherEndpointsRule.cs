@@ -57,7 +57,7 @@ internal sealed class OtherEndpointsRule
             return;
         }
 
-        var kind = types.KindOf(type);
+        var kind = coverage.FactsOf(type).Kind;
         switch (kind)
         {
             case EndpointKind.Hub when IsHubMethod(method, types):
@@ -89,7 +89,7 @@ internal sealed class OtherEndpointsRule
     public void AnalyzeType(in SymbolAnalysisContext context)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        if (type.IsAbstract || type.IsGenericType || types.KindOf(type) != EndpointKind.FastEndpoint || IsTypeCovered(type)
+        if (type.IsAbstract || type.IsGenericType || coverage.FactsOf(type).Kind != EndpointKind.FastEndpoint || IsTypeCovered(type)
             || coverage.IsFastEndpointConfigured(type, context.CancellationToken))
         {
             return;

@@ -43,7 +43,7 @@ public sealed class ScopeAnalyzer : DiagnosticAnalyzer
         }
 
         // SCOPE004 needs no manifest; the other rules check against it.
-        var unenforced = new UnenforcedScopeRule(types);
+        var unenforced = new UnenforcedScopeRule(types, context.Compilation, context.Options);
         var index = ScopeIndex.Load(context.Options, context.CancellationToken);
         var coverage = index is null ? null : new EndpointCoverage(context.Compilation, context.Options, types, index);
         var controllers = types.HasMvc ? coverage : null;

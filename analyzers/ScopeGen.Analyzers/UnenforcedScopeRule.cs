@@ -34,11 +34,18 @@ internal sealed class UnenforcedScopeRule
     private readonly object gate = new();
     private readonly List<(SyntaxNode Syntax, string Policy)> scopePolicyUses = new();
     private readonly HashSet<string> ownPolicies = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<SyntaxTree, TextSpan> firstUseByTree = new();
-    private volatile NotedUse? lastNoted;
+    private readonly Compilation compilation;
+    private readonly AnalyzerOptions options;
+    private Dictionary<SyntaxTree, int>? treeOrder;
+    private volatile FirstUse? firstUse;
     private int registersScopePolicies;
 
-    public UnenforcedScopeRule(KnownTypes types) => this.types = types;
+    public UnenforcedScopeRule(KnownTypes types, Compilation compilation, AnalyzerOptions options)
+    {
+        this.types = types;
+        this.compilation = compilation;
+        this.options = options;
+    }
 
     /// <summary>[RequireScope] on a type, method, lambda or local function.</summary>
     public void AnalyzeSymbol(ISymbol symbol)
@@ -133,48 +140,71 @@ internal sealed class UnenforcedScopeRule
             return;
         }
 
-        lock (gate)
+        if (firstUse is { } first)
         {
-            if (firstUseByTree.Count == 0)
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnenforcedScope, Location.Create(first.Tree, first.Span), NoScopeAuthorizationMessage));
+        }
+    }
+
+    /// <summary>Keeps the first use outside generated files: first file in compilation order, then first position.</summary>
+    private void NoteUse(SyntaxTree tree, TextSpan span)
+    {
+        // Read without the lock (the first use only ever moves earlier, and is one object read whole): most uses
+        // come after it, in its file or a later one, and change nothing.
+        var first = firstUse;
+        int order;
+        if (first is not null)
+        {
+            if (tree == first.Tree)
+            {
+                if (span.Start >= first.Span.Start)
+                {
+                    return;
+                }
+
+                order = first.TreeOrder;
+            }
+            else if ((order = OrderOf(tree)) > first.TreeOrder)
             {
                 return;
             }
-
-            foreach (var tree in context.Compilation.SyntaxTrees)
-            {
-                if (firstUseByTree.TryGetValue(tree, out var span) && !GeneratedCode.IsGenerated(tree, context.Options, context.CancellationToken))
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnenforcedScope, Location.Create(tree, span), NoScopeAuthorizationMessage));
-                    return;
-                }
-            }
         }
-    }
-
-    /// <summary>Keeps the earliest use of each file.</summary>
-    private void NoteUse(SyntaxTree tree, TextSpan span)
-    {
-        // Uses of one file mostly come in order: a use after the last one noted for its file changes nothing,
-        // and is known to without the lock (a file's first use only ever moves earlier).
-        if (lastNoted is { } last && last.Tree == tree && last.Span.Start <= span.Start)
+        else
         {
-            return;
+            order = OrderOf(tree);
         }
 
         lock (gate)
         {
-            if (!firstUseByTree.TryGetValue(tree, out var first) || span.Start < first.Start)
+            first = firstUse;
+            if ((first is null || order < first.TreeOrder || (order == first.TreeOrder && span.Start < first.Span.Start))
+                && !GeneratedCode.IsGenerated(tree, options, CancellationToken.None))
             {
-                firstUseByTree[tree] = span;
-                first = span;
+                firstUse = new FirstUse(order, tree, span);
             }
-
-            lastNoted = new NotedUse(tree, first);
         }
     }
 
-    /// <summary>The earliest use of one file, as last noted; one object so that it is read whole without the lock.</summary>
-    private sealed record NotedUse(SyntaxTree Tree, TextSpan Span);
+    /// <summary>A file's position in the compilation; the map is made on the first use, so a project without scopes never makes it.</summary>
+    private int OrderOf(SyntaxTree tree)
+    {
+        var order = Volatile.Read(ref treeOrder);
+        if (order is null)
+        {
+            var made = new Dictionary<SyntaxTree, int>();
+            foreach (var each in compilation.SyntaxTrees)
+            {
+                made[each] = made.Count;
+            }
+
+            order = Interlocked.CompareExchange(ref treeOrder, made, null) ?? made;
+        }
+
+        return order.TryGetValue(tree, out var position) ? position : int.MaxValue;
+    }
+
+    /// <summary>The first use so far; one object, so that it is read whole without the lock.</summary>
+    private sealed record FirstUse(int TreeOrder, SyntaxTree Tree, TextSpan Span);
 
     private const string NoScopeAuthorizationMessage =
         "This project requires scopes but no code calls AddScopeAuthorization(), the only registration of the policy provider that resolves [RequireScope] and .RequireScope() (AddAuthorization or AddControllers alone do not), so its scoped endpoints answer 500 (policy not found)";
