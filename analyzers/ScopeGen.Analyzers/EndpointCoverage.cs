@@ -90,7 +90,9 @@ internal sealed partial class EndpointCoverage
 
         foreach (var argument in invocation.Arguments)
         {
-            if (argument.Parameter is not { } parameter)
+            // A local, not `is not { } parameter`, so that Stryker's rewritten conditions still compile.
+            var parameter = argument.Parameter;
+            if (parameter is null)
             {
                 continue;
             }
@@ -734,7 +736,9 @@ internal sealed partial class EndpointCoverage
             SemanticModel? model = null;
             foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
             {
-                if (node is not SimpleNameSyntax simpleName || simpleName.Identifier.ValueText != name)
+                // A cast, not `is not SimpleNameSyntax simpleName`, so that Stryker's rewritten conditions still compile.
+                var simpleName = node as SimpleNameSyntax;
+                if (simpleName is null || simpleName.Identifier.ValueText != name)
                 {
                     continue;
                 }
