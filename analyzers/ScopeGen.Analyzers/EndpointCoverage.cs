@@ -168,6 +168,14 @@ internal sealed partial class EndpointCoverage
                     yield return element;
                 }
             }
+            else if (Unwrap(argument.Value).Syntax is CollectionExpressionSyntax)
+            {
+                // A C# 12 collection expression: Roslyn 4.8 has no operation interface for it; its children are its elements.
+                foreach (var element in Unwrap(argument.Value).ChildOperations)
+                {
+                    yield return element;
+                }
+            }
             else
             {
                 yield return argument.Value;

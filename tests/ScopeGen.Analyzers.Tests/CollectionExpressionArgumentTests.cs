@@ -59,7 +59,7 @@ public sealed class CollectionExpressionArgumentTests
     }
 
     [Fact]
-    public async Task A_collection_expression_scope_covers_the_endpoint_and_a_defined_one_is_not_reported()
+    public async Task Collection_expressions_in_RequireScope_RequireAuthorization_and_WithMetadata_cover_the_endpoint()
     {
         await AnalyzerHarness.VerifyAsync(new[] { EndpointCorpus.Usings + """
             public class TagsController : ControllerBase
@@ -76,6 +76,10 @@ public sealed class CollectionExpressionArgumentTests
                 {
                     app.MapGet("/a", () => "x").RequireScope([Scopes.Tag.Read]);
                     app.{|SCOPE001:MapGet|}("/b", () => "x");
+                    app.MapGet("/c", () => "x").RequireAuthorization(["AdminOnly", Scopes.Tag.List]);
+                    app.{|SCOPE001:MapGet|}("/d", () => "x").RequireAuthorization(["AdminOnly"]);
+                    app.MapGet("/e", () => "x").WithMetadata([new EndpointNameMetadata("e"), new RequireScopeAttribute(Scopes.Tag.List)]);
+                    app.{|SCOPE001:MapGet|}("/f", () => "x").WithMetadata([new EndpointNameMetadata("f")]);
                 }
             }
             """ }, new[] { "SCOPE001", "SCOPE002", "SCOPE003" });
