@@ -18,15 +18,8 @@ internal static class ConflictRules
     {
         var method = (IMethodSymbol)context.Symbol;
 
-        // Only methods with attributes in source: the syntax is at hand, and most methods have none.
-        if (method.MethodKind != MethodKind.Ordinary || method.ContainingType is not { } type || !HasAttributeSyntax(method, context.CancellationToken))
-        {
-            return;
-        }
-
         var types = coverage.Types;
-        var requirement = OwnRequireScope(method, types);
-        if (requirement is null)
+        if (method.MethodKind != MethodKind.Ordinary || method.ContainingType is not { } type || OwnRequireScope(method, types) is not { } requirement)
         {
             return;
         }
@@ -43,7 +36,8 @@ internal static class ConflictRules
             return;
         }
 
-        var kind = types.HasMvc && ControllerFacts.IsController(type, types) ? (EndpointKind?)null : types.KindOf(type);
+        var facts = coverage.FactsOf(type);
+        var kind = facts.IsController ? (EndpointKind?)null : types.KindOf(type);
         bool isEndpoint;
         string what;
         switch (kind)
@@ -79,7 +73,7 @@ internal static class ConflictRules
         }
 
         // AllowAnonymous anywhere on the endpoint wins over any requirement, however near.
-        if (AllowAnonymousFrom(type, types) is { } anonymous)
+        if (facts.AllowAnonymousFrom is { } anonymous)
         {
             Report(context, DiagnosticDescriptors.AnonymousOverridesScope, requirement, $"{type.Name}.{method.Name}", anonymous.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat));
         }
@@ -95,7 +89,7 @@ internal static class ConflictRules
         }
 
         var types = coverage.Types;
-        if (OwnRequireScope(type, types) is { } requirement && AllowAnonymousFrom(baseType, types) is { } anonymous)
+        if (OwnRequireScope(type, types) is { } requirement && coverage.FactsOf(baseType).AllowAnonymousFrom is { } anonymous)
         {
             Report(context, DiagnosticDescriptors.AnonymousOverridesScope, requirement, type.Name, anonymous.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat));
         }
@@ -131,19 +125,6 @@ internal static class ConflictRules
         }
     }
 
-    private static bool HasAttributeSyntax(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
-    {
-        foreach (var reference in method.DeclaringSyntaxReferences)
-        {
-            if (reference.GetSyntax(cancellationToken) is MethodDeclarationSyntax { AttributeLists.Count: > 0 })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static AttributeData? OwnRequireScope(ISymbol symbol, KnownTypes types)
     {
         foreach (var attribute in symbol.GetAttributes())
@@ -151,23 +132,6 @@ internal static class ConflictRules
             if (types.IsRequireScopeAttribute(attribute.AttributeClass))
             {
                 return attribute;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>The type (itself or a base class) that carries [AllowAnonymous], if any.</summary>
-    private static INamedTypeSymbol? AllowAnonymousFrom(INamedTypeSymbol type, KnownTypes types)
-    {
-        for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
-        {
-            foreach (var attribute in current.GetAttributes())
-            {
-                if (types.IsAllowAnonymousAttribute(attribute.AttributeClass))
-                {
-                    return current;
-                }
             }
         }
 

@@ -20,9 +20,12 @@ namespace ScopeGen.Analyzers;
 /// </summary>
 internal sealed partial class EndpointCoverage
 {
-    /// <summary>The minimal-API methods that map an endpoint to a handler delegate.</summary>
-    public static readonly ImmutableHashSet<string> MapMethodNames = ImmutableHashSet.Create(
-        StringComparer.Ordinal, "MapGet", "MapPost", "MapPut", "MapPatch", "MapDelete", "MapMethods", "Map", "MapFallback");
+    /// <summary>
+    /// Whether a method has the name of a minimal-API method that maps an endpoint to a handler delegate. A
+    /// switch rather than a set: it is asked of every call in the compilation.
+    /// </summary>
+    public static bool IsMapMethodName(string name) =>
+        name is "MapGet" or "MapPost" or "MapPut" or "MapPatch" or "MapDelete" or "MapMethods" or "Map" or "MapFallback";
 
     private const int MaxDepth = 16;
 
@@ -64,8 +67,7 @@ internal sealed partial class EndpointCoverage
     }
 
     /// <summary>Whether every action of a controller is covered: by its class's or base classes' attributes, or a MapControllers() convention.</summary>
-    public bool IsControllerCovered(INamedTypeSymbol controller) =>
-        ControllerFacts.AnyInheritedAttributes(controller, this, static (attributes, coverage) => coverage.AttributesCover(attributes)) || ControllersCoveredByConvention;
+    public bool IsControllerCovered(INamedTypeSymbol controller) => FactsOf(controller).IsCoveredByAttributes || ControllersCoveredByConvention;
 
     /// <summary>Whether a controller action is covered by its own or its overridden methods' attributes.</summary>
     public bool IsActionCoveredByItsAttributes(IMethodSymbol action) =>
@@ -77,7 +79,7 @@ internal sealed partial class EndpointCoverage
         receiver = null;
         handler = null;
         var method = invocation.TargetMethod;
-        if (!MapMethodNames.Contains(method.Name) || !method.IsExtensionMethod || !KnownTypes.IsInAspNetCoreBuilderNamespace(method))
+        if (!IsMapMethodName(method.Name) || !method.IsExtensionMethod || !KnownTypes.IsInAspNetCoreBuilderNamespace(method))
         {
             return false;
         }

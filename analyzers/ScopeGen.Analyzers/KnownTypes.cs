@@ -163,7 +163,7 @@ internal sealed partial class KnownTypes
     /// <summary>The interfaces asked about, each with the types known to implement it or not.</summary>
     private readonly List<(INamedTypeSymbol Contract, System.Collections.Concurrent.ConcurrentDictionary<ITypeSymbol, bool> Implementations)> interfaceCaches = new();
 
-    private sealed class ReferenceComparer : IEqualityComparer<ITypeSymbol>
+    internal sealed class ReferenceComparer : IEqualityComparer<ITypeSymbol>
     {
         public static readonly ReferenceComparer Instance = new();
 

@@ -19,7 +19,7 @@ internal static class MissingScopeRule
         var action = (IMethodSymbol)context.Symbol;
         if (action.MethodKind != MethodKind.Ordinary || action.IsStatic || action.DeclaredAccessibility != Accessibility.Public
             || action.ContainingType is not { TypeKind: TypeKind.Class } controller || coverage.IsActionCoveredByItsAttributes(action)
-            || !ControllerFacts.IsController(controller, coverage.Types) || !ControllerFacts.IsAction(action, coverage.Types)
+            || !coverage.FactsOf(controller).IsController || !ControllerFacts.IsAction(action, coverage.Types)
             || coverage.IsControllerCovered(controller))
         {
             return;
@@ -35,7 +35,7 @@ internal static class MissingScopeRule
     public static void AnalyzeInheritedActions(in SymbolAnalysisContext context, EndpointCoverage coverage)
     {
         var controller = (INamedTypeSymbol)context.Symbol;
-        if (!ControllerFacts.IsController(controller, coverage.Types) || ControllerFacts.InheritedActions(controller, coverage.Types) is not { } actions
+        if (!coverage.FactsOf(controller).IsController || ControllerFacts.InheritedActions(controller, coverage.Types) is not { } actions
             || coverage.IsControllerCovered(controller))
         {
             return;

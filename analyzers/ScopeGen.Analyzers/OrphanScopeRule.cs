@@ -57,7 +57,7 @@ internal sealed class OrphanScopeRule
         }
 
         var types = coverage.Types;
-        if ((types.HasMvc && ControllerFacts.IsController(type, types)) || types.KindOf(type) != EndpointKind.None)
+        if (coverage.FactsOf(type).IsController || types.KindOf(type) != EndpointKind.None)
         {
             hasEndpoints = true;
         }
@@ -87,7 +87,7 @@ internal sealed class OrphanScopeRule
             return;
         }
 
-        if (!hasEndpoints && coverage is not null && coverage.Types.HasRouting && EndpointCoverage.MapMethodNames.Contains(method.Name)
+        if (!hasEndpoints && coverage is not null && coverage.Types.HasRouting && EndpointCoverage.IsMapMethodName(method.Name)
             && coverage.IsEndpointMapping(invocation, out _, out _))
         {
             hasEndpoints = true;

@@ -101,8 +101,7 @@ internal sealed class OtherEndpointsRule
         }
     }
 
-    private bool IsTypeCovered(INamedTypeSymbol type) =>
-        ControllerFacts.AnyInheritedAttributes(type, coverage, static (attributes, c) => c.AttributesCover(attributes));
+    private bool IsTypeCovered(INamedTypeSymbol type) => coverage.FactsOf(type).IsCoveredByAttributes;
 
     private static void Report(in SymbolAnalysisContext context, IMethodSymbol method, ImmutableDictionary<string, string?> properties)
     {

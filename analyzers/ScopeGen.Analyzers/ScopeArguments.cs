@@ -89,11 +89,14 @@ internal static class ScopeArguments
         }
     }
 
-    /// <summary>The lambda or local function an operation declares (symbol actions do not visit them), if any.</summary>
+    /// <summary>
+    /// The lambda or local function an operation declares (symbol actions do not visit them), if it is written
+    /// with attributes. Asking a lambda for its attributes binds them, and most lambdas (LINQ's) have none.
+    /// </summary>
     public static IMethodSymbol? DeclaredFunction(IOperation operation) => operation switch
     {
-        IAnonymousFunctionOperation lambda => lambda.Symbol,
-        ILocalFunctionOperation local => local.Symbol,
+        IAnonymousFunctionOperation { Syntax: LambdaExpressionSyntax { AttributeLists.Count: > 0 } } lambda => lambda.Symbol,
+        ILocalFunctionOperation { Syntax: LocalFunctionStatementSyntax { AttributeLists.Count: > 0 } } local => local.Symbol,
         _ => null,
     };
 

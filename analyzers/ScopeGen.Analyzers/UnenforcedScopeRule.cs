@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace ScopeGen.Analyzers;
 
@@ -22,37 +23,30 @@ namespace ScopeGen.Analyzers;
 /// </list>
 /// </summary>
 /// <remarks>
-/// While the compilation is analyzed this only notes whether any use and any registration exist, and stops
-/// looking for uses after the first. Where the first use is, is worked out at the end, and only when the
-/// diagnostic is reported: tracking the first of every use as it went cost more than the rest of the rule.
+/// Each use is noted as the callbacks meet it, by its file and span only (no syntax is fetched): per file the
+/// earliest. Working the first use out at the end from the syntax instead bound every method body of the
+/// file again (a semantic model of its own, nullable analysis included), which was most of this analyzer's
+/// time on a module of minimal APIs (bench/RESULTS.md, figure 6).
 /// </remarks>
 internal sealed class UnenforcedScopeRule
 {
-    private const string UseName = "RequireScope";
-
     private readonly KnownTypes types;
     private readonly object gate = new();
     private readonly List<(SyntaxNode Syntax, string Policy)> scopePolicyUses = new();
     private readonly HashSet<string> ownPolicies = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<SyntaxTree, TextSpan> firstUseByTree = new();
     private int registersScopePolicies;
-    private int sawUse;
 
     public UnenforcedScopeRule(KnownTypes types) => this.types = types;
 
-    /// <summary>[RequireScope] on a type or method.</summary>
+    /// <summary>[RequireScope] on a type, method, lambda or local function.</summary>
     public void AnalyzeSymbol(ISymbol symbol)
     {
-        if (Volatile.Read(ref sawUse) != 0)
-        {
-            return;
-        }
-
         foreach (var data in symbol.GetAttributes())
         {
-            if (types.IsRequireScopeAttribute(data.AttributeClass))
+            if (types.IsRequireScopeAttribute(data.AttributeClass) && data.ApplicationSyntaxReference is { } reference)
             {
-                Interlocked.Exchange(ref sawUse, 1);
-                return;
+                NoteUse(reference.SyntaxTree, reference.Span);
             }
         }
     }
@@ -81,11 +75,13 @@ internal sealed class UnenforcedScopeRule
             case IAnonymousFunctionOperation or ILocalFunctionOperation when ScopeArguments.DeclaredFunction(operation) is { } function:
                 AnalyzeSymbol(function);
                 break;
-            case IInvocationOperation invocation when Volatile.Read(ref sawUse) == 0 && KnownTypes.IsRequireScopeMethod(invocation.TargetMethod):
-                Interlocked.Exchange(ref sawUse, 1);
+            case IInvocationOperation invocation when KnownTypes.IsRequireScopeMethod(invocation.TargetMethod):
+                var useName = NameSyntax(invocation.Syntax);
+                NoteUse(useName.SyntaxTree, useName.Span);
                 break;
-            case IObjectCreationOperation creation when Volatile.Read(ref sawUse) == 0 && types.IsRequireScopeAttribute(creation.Type):
-                Interlocked.Exchange(ref sawUse, 1);
+            case IObjectCreationOperation creation when types.IsRequireScopeAttribute(creation.Type) && creation.Syntax.FirstAncestorOrSelf<AttributeSyntax>() is null:
+                // Inside an attribute it is an attribute argument, which the attribute's own use covers.
+                NoteUse(creation.Syntax.SyntaxTree, creation.Syntax.Span);
                 break;
         }
     }
@@ -113,57 +109,39 @@ internal sealed class UnenforcedScopeRule
             return;
         }
 
-        if (Volatile.Read(ref registersScopePolicies) != 0 || Volatile.Read(ref sawUse) == 0)
+        if (Volatile.Read(ref registersScopePolicies) != 0)
         {
             return;
         }
 
-        // Files that never write "RequireScope" are skipped on the first pass; the second pass reads every
-        // file, for uses written only through an alias declared elsewhere.
-        foreach (var prefilter in new[] { true, false })
+        lock (gate)
         {
+            if (firstUseByTree.Count == 0)
+            {
+                return;
+            }
+
             foreach (var tree in context.Compilation.SyntaxTrees)
             {
-                if ((prefilter && tree.TryGetText(out var text) && !TextSearch.Contains(text, UseName))
-                    || GeneratedCode.IsGenerated(tree, context.Options, context.CancellationToken))
+                if (firstUseByTree.TryGetValue(tree, out var span) && !GeneratedCode.IsGenerated(tree, context.Options, context.CancellationToken))
                 {
-                    continue;
-                }
-
-                if (FirstUseIn(tree, context.Compilation, context.CancellationToken) is { } first)
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnenforcedScope, first.GetLocation(), NoScopeAuthorizationMessage));
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnenforcedScope, Location.Create(tree, span), NoScopeAuthorizationMessage));
                     return;
                 }
             }
         }
     }
 
-    /// <summary>The use of a scope requirement that comes first in a file: [RequireScope], .RequireScope(), new RequireScopeAttribute().</summary>
-    private SyntaxNode? FirstUseIn(SyntaxTree tree, Compilation compilation, CancellationToken cancellationToken)
+    /// <summary>Keeps the earliest use of each file.</summary>
+    private void NoteUse(SyntaxTree tree, TextSpan span)
     {
-#pragma warning disable RS1030 // Runs once, at compilation end, and only when the diagnostic is reported.
-        var model = compilation.GetSemanticModel(tree);
-#pragma warning restore RS1030
-        SyntaxNode? first = null;
-        foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+        lock (gate)
         {
-            SyntaxNode? use = node switch
+            if (!firstUseByTree.TryGetValue(tree, out var first) || span.Start < first.Start)
             {
-                AttributeSyntax attribute when types.IsRequireScopeAttribute(model.GetSymbolInfo(attribute, cancellationToken).Symbol?.ContainingType) => attribute,
-                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: UseName } or IdentifierNameSyntax { Identifier.ValueText: UseName } } invocation
-                    when model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method && KnownTypes.IsRequireScopeMethod(method) => NameSyntax(invocation),
-                BaseObjectCreationExpressionSyntax creation when creation.FirstAncestorOrSelf<AttributeSyntax>() is null
-                    && types.IsRequireScopeAttribute(model.GetTypeInfo(creation, cancellationToken).Type) => creation,
-                _ => null,
-            };
-            if (use is not null && (first is null || use.SpanStart < first.SpanStart))
-            {
-                first = use;
+                firstUseByTree[tree] = span;
             }
         }
-
-        return first;
     }
 
     private const string NoScopeAuthorizationMessage =

@@ -27,14 +27,7 @@ public static class PeerBenchmarks
     public static void Run(int runs, bool covered)
     {
         var peer = LoadScs0012();
-        var inputs = new (string Name, Func<IReadOnlyList<(string Path, string Text)>> Sources, int Endpoints)[]
-        {
-            ("controllers (1,000 × 5 actions)", () => Enumerable.Range(0, 1_000).Select(c => ($"Controllers/Items{c}Controller.cs", LargeCompilation.Controller(c, 5, withFindings: !covered))).ToList(), 5_000),
-            ("mixed (5,000 actions + 1,000 minimal APIs)", () => Enumerable.Range(0, 1_000).Select(c => ($"Controllers/Items{c}Controller.cs", LargeCompilation.Controller(c, 5, withFindings: !covered)))
-                .Append(("Endpoints.cs", LargeCompilation.MinimalApi(1_000, withFindings: !covered))).ToList(), 6_000),
-            ("versioned minimal-API modules (40 × 16 endpoints)", () => Enumerable.Range(0, 40).Select(m => ($"Modules/Catalog{m}Api.cs", VersionedModules.Module(m, covered)))
-                .Append(("Modules/Shared.cs", VersionedModules.Shared())).ToList(), 640),
-        };
+        var inputs = Inputs(covered);
 
         Console.WriteLine($"runs: {runs} (after 3 warm-up runs), {(covered ? "every endpoint covered" : "with findings")}; times are each analyzer's execution time (Roslyn's telemetry) on the compilation GetDiagnostics() just bound");
         Console.WriteLine("| Compilation | GetDiagnostics() fastest / median | ScopeGen fastest / median | SCS0012 fastest / median | ScopeGen / GetDiagnostics() (fastest; median) | ScopeGen / SCS0012 (fastest; median) | findings ScopeGen / SCS0012 |");
@@ -48,6 +41,35 @@ public static class PeerBenchmarks
                 $"| {name} | {Ms(result.Compiler.Min())} / {Ms(Median(result.Compiler))} | {Ms(result.ScopeGen.Min())} / {Ms(Median(result.ScopeGen))} | {Ms(result.Peer.Min())} / {Ms(Median(result.Peer))} " +
                 $"| {Ratio(result.ScopeGen.Min(), result.Compiler.Min()):P2}; {Ratio(Median(result.ScopeGen), Median(result.Compiler)):P2} " +
                 $"| {Ratio(result.ScopeGen.Min(), result.Peer.Min()):F2}×; {Ratio(Median(result.ScopeGen), Median(result.Peer)):F2}× | {result.ScopeGenFindings} / {result.PeerFindings} |");
+        }
+    }
+
+    private static (string Name, Func<IReadOnlyList<(string Path, string Text)>> Sources, int Endpoints)[] Inputs(bool covered) =>
+        new (string Name, Func<IReadOnlyList<(string Path, string Text)>> Sources, int Endpoints)[]
+        {
+            ("controllers (1,000 × 5 actions)", () => Enumerable.Range(0, 1_000).Select(c => ($"Controllers/Items{c}Controller.cs", LargeCompilation.Controller(c, 5, withFindings: !covered))).ToList(), 5_000),
+            ("mixed (5,000 actions + 1,000 minimal APIs)", () => Enumerable.Range(0, 1_000).Select(c => ($"Controllers/Items{c}Controller.cs", LargeCompilation.Controller(c, 5, withFindings: !covered)))
+                .Append(("Endpoints.cs", LargeCompilation.MinimalApi(1_000, withFindings: !covered))).ToList(), 6_000),
+            ("versioned minimal-API modules (40 × 16 endpoints)", () => Enumerable.Range(0, 40).Select(m => ($"Modules/Catalog{m}Api.cs", VersionedModules.Module(m, covered)))
+                .Append(("Modules/Shared.cs", VersionedModules.Shared())).ToList(), 640),
+        };
+
+    /// <summary>
+    /// For a profiler: ScopeGen's analyzer alone, <paramref name="runs"/> times on one compilation of the table
+    /// (<c>... -- peer-profile INPUT RUNS [covered]</c>, INPUT 0-2 in the table's order), each run's time printed.
+    /// </summary>
+    public static void Profile(int input, int runs, bool covered)
+    {
+        var prepared = Prepare(Inputs(covered)[input].Sources());
+        var compilation = prepared.Fresh();
+        compilation.GetDiagnostics();
+        for (var run = 0; run < runs; run++)
+        {
+            var analyzer = new ScopeGen.Analyzers.ScopeAnalyzer();
+            var withAnalyzer = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(analyzer), new CompilationWithAnalyzersOptions(prepared.Options, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+            var findings = withAnalyzer.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult().Length;
+            var time = withAnalyzer.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime;
+            Console.WriteLine($"run {run}: {Ms(time)}, {findings} findings");
         }
     }
 

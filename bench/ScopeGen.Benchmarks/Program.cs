@@ -48,4 +48,11 @@ if (args.Length >= 1 && args[0] == "peer-time")
     return;
 }
 
+// For a profiler: ScopeGen's analyzer alone, repeatedly, on one of those compilations: ... -- peer-profile INPUT RUNS [covered]
+if (args.Length >= 3 && args[0] == "peer-profile")
+{
+    PeerBenchmarks.Profile(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), args.Length > 3 && args[3] == "covered");
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(GeneratorBenchmarks).Assembly).Run(args);
