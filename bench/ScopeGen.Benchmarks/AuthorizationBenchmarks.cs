@@ -26,6 +26,7 @@ public class AuthorizationBenchmarks
     private ClaimsPrincipal user = null!;
     private ScopeRequirement hit = null!;
     private ScopeRequirement miss = null!;
+    private ScopeRequirement renamedMiss = null!;
     private ScopeAuthorizationOptions options = null!;
     private IAuthorizationService authorization = null!;
 
@@ -41,6 +42,11 @@ public class AuthorizationBenchmarks
         user = new ClaimsPrincipal(new ClaimsIdentity(new[] { new Claim("scope", string.Join(' ', granted)) }, "Bench"));
         hit = new ScopeRequirement(HitScope);
         miss = new ScopeRequirement(MissScope);
+        renamedMiss = new ScopeRequirement(Scopes.Workflow.Activate);
+        if (renamedMiss.IsSatisfiedBy(user, new ScopeAuthorizationOptions()) || Scopes.FormerNamesOf(Scopes.Workflow.Activate).Count != 1)
+        {
+            throw new InvalidOperationException("The renamed requirement must have one former name and miss.");
+        }
         options = new ScopeAuthorizationOptions();
 
         var services = new ServiceCollection();
@@ -64,6 +70,14 @@ public class AuthorizationBenchmarks
     [Benchmark]
     [BenchmarkCategory("Miss")]
     public bool ScopeRequirement_Miss() => miss.IsSatisfiedBy(user, options);
+
+    /// <summary>
+    /// The rename loop's worst case: <c>workflow:activate</c> is also granted by its former name
+    /// <c>workflow:deactivate</c>, and the principal holds neither, so the claim is scanned for both.
+    /// </summary>
+    [Benchmark]
+    [BenchmarkCategory("Miss")]
+    public bool ScopeRequirement_RenamedMiss() => renamedMiss.IsSatisfiedBy(user, options);
 
     /// <summary>The whole ASP.NET Core path with a generated policy (policy name = the scope): the wrapping provider and the DI handler.</summary>
     [Benchmark]

@@ -41,12 +41,27 @@ internal static partial class ScopesEmitter
         writer.Line();
     }
 
-    private static void WriteRenameLookups(SourceWriter writer, ScopeClassModel model)
+    /// <summary>
+    /// The rename data and lookups. The field names start lower-case, so no resource class (upper-case) can
+    /// take them; <c>currentIndexOfSortedFormer</c> (the current scope's manifest index) is what the scope
+    /// set's hash table maps a former name to.
+    /// </summary>
+    private static void WriteRenameLookups(SourceWriter writer, ScopeClassModel model, System.Collections.Generic.List<ScopeDefinition> scopes)
     {
-        var sorted = model.Renames.OrderBy(r => r.Former, System.StringComparer.Ordinal).ToList();
-        writer.Line($"private static readonly string[] SortedFormerScopes = {ArrayLiteral(sorted.Select(r => r.Former))};");
+        var manifestIndex = new System.Collections.Generic.Dictionary<string, int>(System.StringComparer.Ordinal);
+        for (var index = 0; index < scopes.Count; index++)
+        {
+            manifestIndex[scopes[index].Value] = index;
+        }
+
+        // The catalog only keeps renames to a live scope of this class; the filter keeps the three arrays aligned regardless.
+        var sorted = model.Renames.Where(r => manifestIndex.ContainsKey(r.Current)).OrderBy(r => r.Former, System.StringComparer.Ordinal).ToList();
+
+        writer.Line($"private static readonly string[] sortedFormerScopes = {ArrayLiteral(sorted.Select(r => r.Former))};");
         writer.Line();
-        writer.Line($"private static readonly string[] CurrentOfSortedFormerScopes = {ArrayLiteral(sorted.Select(r => r.Current))};");
+        writer.Line($"private static readonly string[] currentOfSortedFormer = {ArrayLiteral(sorted.Select(r => r.Current))};");
+        writer.Line();
+        writer.Line($"private static readonly int[] currentIndexOfSortedFormer = {IntArrayLiteral(sorted.Select(r => manifestIndex[r.Current]))};");
         writer.Line();
         writer.Line("/// <summary>");
         writer.Line("/// Gets the scope that <paramref name=\"scope\"/> was renamed to (the manifest's <c>renamedFrom</c>). Returns");
@@ -54,12 +69,12 @@ internal static partial class ScopesEmitter
         writer.Line("/// </summary>");
         writer.Open("public static bool TryGetCurrent(string scope, out string current)");
         writer.Line("current = scope;");
-        writer.Line("var index = scope == null ? -1 : global::System.Array.BinarySearch(SortedFormerScopes, scope, global::System.StringComparer.Ordinal);");
+        writer.Line("var index = scope == null ? -1 : global::System.Array.BinarySearch(sortedFormerScopes, scope, global::System.StringComparer.Ordinal);");
         writer.Open("if (index < 0)");
         writer.Line("return false;");
         writer.Close();
         writer.Line();
-        writer.Line("current = CurrentOfSortedFormerScopes[index];");
+        writer.Line("current = currentOfSortedFormer[index];");
         writer.Line("return true;");
         writer.Close();
         writer.Line();
@@ -73,9 +88,9 @@ internal static partial class ScopesEmitter
         writer.Line("/// <summary>The former names of <paramref name=\"scope\"/> (its <c>renamedFrom</c>), in ordinal order; empty when it has none.</summary>");
         writer.Open($"public static {IReadOnlyListOfString} FormerNamesOf(string scope)");
         writer.Line("var formers = new global::System.Collections.Generic.List<string>();");
-        writer.Open("for (var i = 0; i < CurrentOfSortedFormerScopes.Length; i++)");
-        writer.Open("if (string.Equals(CurrentOfSortedFormerScopes[i], scope, global::System.StringComparison.Ordinal))");
-        writer.Line("formers.Add(SortedFormerScopes[i]);");
+        writer.Open("for (var i = 0; i < currentOfSortedFormer.Length; i++)");
+        writer.Open("if (string.Equals(currentOfSortedFormer[i], scope, global::System.StringComparison.Ordinal))");
+        writer.Line("formers.Add(sortedFormerScopes[i]);");
         writer.Close();
         writer.Close();
         writer.Line();

@@ -41,7 +41,7 @@ internal static partial class ScopesEmitter
         var manifestIndexBySorted = SortedOrder(scopes);
         WriteLookups(writer, scopes, manifestIndexBySorted);
         writer.Line();
-        WriteRenameLookups(writer, model);
+        WriteRenameLookups(writer, model, scopes);
         writer.Line();
         WritePresets(writer, model);
         writer.Line();

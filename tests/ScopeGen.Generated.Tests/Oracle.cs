@@ -3,14 +3,20 @@ using ScopeGen.Manifest;
 
 namespace ScopeGen.Generated.Tests;
 
-/// <summary>The n8n manifest as the manifest library reads it: the expectation, independent of the generated code.</summary>
+/// <summary>The manifests as the manifest library reads them: the expectation, independent of the generated code.</summary>
 internal static class Oracle
 {
-    public static ScopeClassModel N8n { get; } = Load();
+    public static ScopeClassModel N8n { get; } = Load("n8n.scopes.yaml");
 
-    private static ScopeClassModel Load()
+    /// <summary>renames.scopes.yaml: the RenamedScopes class.</summary>
+    public static ScopeClassModel Renamed { get; } = Load("renames.scopes.yaml");
+
+    /// <summary>tiny.scopes.yaml: the TinyScopes class.</summary>
+    public static ScopeClassModel Tiny { get; } = Load("tiny.scopes.yaml");
+
+    private static ScopeClassModel Load(string file)
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "n8n.scopes.yaml");
+        var path = Path.Combine(AppContext.BaseDirectory, file);
         var (catalog, diagnostics) = ScopeCatalog.FromTexts(new[] { (path, File.ReadAllText(path)) }, null);
         Assert.Empty(diagnostics);
         return Assert.Single(catalog.Classes);

@@ -13,7 +13,7 @@ namespace ScopeGen.Robustness.Tests;
 /// </summary>
 public sealed class CompatibilityMatrixTests
 {
-    private const string Manifest = "namespace: Acme.Api\nresources:\n  workflow:\n    description: Workflows\n    actions:\n      create: Create a workflow.\n      read:\n        description: Read a workflow.\n        deprecated: Use workflow:list\n      list: List workflows.\npresets:\n  readOnly:\n    scopes: [\"*:list\"]\n";
+    private const string Manifest = "namespace: Acme.Api\nresources:\n  workflow:\n    description: Workflows\n    actions:\n      create: Create a workflow.\n      read:\n        description: Read a workflow.\n        deprecated: Use workflow:list\n      list:\n        description: List workflows.\n        renamedFrom: workflow:view\npresets:\n  readOnly:\n    scopes: [\"*:list\"]\n";
 
     /// <summary>
     /// Types a consumer may well declare, named like the namespaces and types the generated code uses, in
@@ -82,7 +82,8 @@ public sealed class CompatibilityMatrixTests
                         picker.Append(scope);
                     }
 
-                    return picker.Append(allowed).Append(granted.Contains(global::Acme.Api.Scopes.Workflow.Create)).Append(granted == fromList).Append(granted.Overlaps(global::Acme.Api.Scopes.ScopeSet.All)).Append(granted.IsSupersetOf(fromList)).Append(granted.Count).Append(granted).ToString();
+                    return picker.Append(allowed).Append(granted.Contains(global::Acme.Api.Scopes.Workflow.Create)).Append(granted == fromList).Append(granted.Overlaps(global::Acme.Api.Scopes.ScopeSet.All)).Append(granted.IsSupersetOf(fromList)).Append(granted.Count).Append(granted)
+                        .Append(global::Acme.Api.Scopes.ScopeSet.Parse("workflow:view").Contains(global::Acme.Api.Scopes.Workflow.List)).ToString();
                 }
             }
         }

@@ -160,6 +160,22 @@ public sealed class RenameTests
         Assert.Contains("Renamed to 'workflow:activate': use Scopes.Workflow.Activate.", warning.GetMessage());
     }
 
+    [Theory]
+    [InlineData("sortedFormerScopes")]
+    [InlineData("currentOfSortedFormer")]
+    [InlineData("currentIndexOfSortedFormer")]
+    public void A_resource_named_like_the_rename_data_compiles(string resource)
+    {
+        // The rename data fields start lower-case; a resource class is PascalCase, so the two never meet.
+        var manifest = $"namespace: Acme\nresources:\n  {resource}:\n    actions:\n      read: Read.\n  workflow:\n    actions:\n      activate:\n        renamedFrom: workflow:toggle\n";
+        var compilation = TestCompilation.Create(Array.Empty<string>(), TestCompilation.NetCoreReferences, LanguageVersion.Latest, NullableContextOptions.Enable);
+
+        var run = GeneratorRunner.Run(compilation, new[] { new InMemoryAdditionalText(Path, manifest) });
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
     [Fact]
     public void The_n8n_manifest_renames_workflow_deactivate_to_workflow_activate()
     {

@@ -64,6 +64,11 @@ public static class ScopeGrants
     /// </summary>
     public static string Serialize(IEnumerable<string> scopes) => Scopes.ScopeSet.Parse(scopes).ToString();
 
-    /// <summary>A stored grant back into its scopes (unknown ones kept: the authorization handler ignores them).</summary>
-    public static string[] Parse(string stored) => stored.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    /// <summary>
+    /// A stored grant back into its scopes, as the key list shows them: a former name (the manifest's
+    /// <c>renamedFrom</c>, in a key stored before the rename) under its current name, as the scope set and the
+    /// authorization handler read it; unknown ones kept (the authorization handler ignores them).
+    /// </summary>
+    public static string[] Parse(string stored) =>
+        stored.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Scopes.Normalize).Distinct(StringComparer.Ordinal).ToArray();
 }

@@ -358,9 +358,11 @@ namespace N8n.Api
         private static int IndexOf(string scope) =>
             scope == null ? -1 : global::System.Array.BinarySearch(SortedScopes, scope, global::System.StringComparer.Ordinal);
 
-        private static readonly string[] SortedFormerScopes = new string[] { "workflow:deactivate" };
+        private static readonly string[] sortedFormerScopes = new string[] { "workflow:deactivate" };
 
-        private static readonly string[] CurrentOfSortedFormerScopes = new string[] { "workflow:activate" };
+        private static readonly string[] currentOfSortedFormer = new string[] { "workflow:activate" };
+
+        private static readonly int[] currentIndexOfSortedFormer = new int[] { 64 };
 
         /// <summary>
         /// Gets the scope that <paramref name="scope"/> was renamed to (the manifest's <c>renamedFrom</c>). Returns
@@ -369,13 +371,13 @@ namespace N8n.Api
         public static bool TryGetCurrent(string scope, out string current)
         {
             current = scope;
-            var index = scope == null ? -1 : global::System.Array.BinarySearch(SortedFormerScopes, scope, global::System.StringComparer.Ordinal);
+            var index = scope == null ? -1 : global::System.Array.BinarySearch(sortedFormerScopes, scope, global::System.StringComparer.Ordinal);
             if (index < 0)
             {
                 return false;
             }
 
-            current = CurrentOfSortedFormerScopes[index];
+            current = currentOfSortedFormer[index];
             return true;
         }
 
@@ -391,11 +393,11 @@ namespace N8n.Api
         public static global::System.Collections.Generic.IReadOnlyList<string> FormerNamesOf(string scope)
         {
             var formers = new global::System.Collections.Generic.List<string>();
-            for (var i = 0; i < CurrentOfSortedFormerScopes.Length; i++)
+            for (var i = 0; i < currentOfSortedFormer.Length; i++)
             {
-                if (string.Equals(CurrentOfSortedFormerScopes[i], scope, global::System.StringComparison.Ordinal))
+                if (string.Equals(currentOfSortedFormer[i], scope, global::System.StringComparison.Ordinal))
                 {
-                    formers.Add(SortedFormerScopes[i]);
+                    formers.Add(sortedFormerScopes[i]);
                 }
             }
 
@@ -657,6 +659,8 @@ namespace N8n.Api
         /// space-delimited form (<c>"workflow:read workflow:list"</c>) or from a list; unknown scopes are
         /// reported by name with the closest defined one. Duplicates collapse, <c>ToString()</c> writes the
         /// scopes space-delimited in manifest order, so a stored grant has one canonical text.
+        /// A former name of a renamed scope (the manifest's <c>renamedFrom</c>) parses as the scope it was
+        /// renamed to, so re-saving <c>ToString()</c> of a grant stored before a rename migrates it.
         /// </summary>
         /// <remarks>
         /// A bit set over the manifest's scopes: <c>Contains</c> is a hash lookup without allocation,
@@ -670,8 +674,10 @@ namespace N8n.Api
             // Static fields initialize in this order: the word count comes first.
             private static readonly int wordCount = (manifestIndexBySorted.Length + BitsPerWord - 1) / BitsPerWord;
 
-            // An open-addressing hash table of the scopes (a power of two, at most half full). It looks up
-            // a piece of the input in place, which a Dictionary cannot do without a substring on netstandard2.0.
+            // An open-addressing hash table of the scopes and of their former names (renamedFrom), a power of
+            // two, at most half full. A former name's slot holds the index of the scope it was renamed to, so
+            // normalizing costs nothing beyond the lookup. It looks up a piece of the input in place, which a
+            // Dictionary cannot do without a substring on netstandard2.0.
             private static readonly Slot[] table = CreateTable();
             private static readonly ScopeSet all = CreateAll();
             private static readonly ulong[]?[] presetWords = CreatePresetWords();
@@ -724,7 +730,8 @@ namespace N8n.Api
 
             /// <summary>
             /// Parses scopes separated by spaces (tabs and line breaks also separate; empty entries are
-            /// skipped). Duplicates collapse; order does not matter.
+            /// skipped). Duplicates collapse; order does not matter. A former name of a renamed scope stands
+            /// for the scope it was renamed to.
             /// </summary>
             /// <param name="scopes">The scopes, e.g. <c>"workflow:read workflow:list"</c>; an empty string gives the empty set.</param>
             /// <param name="options">Whether preset names expand to their scopes.</param>
@@ -747,7 +754,7 @@ namespace N8n.Api
                 return result;
             }
 
-            /// <summary>Parses a list with one scope per entry (no separators inside an entry). Duplicates collapse; order does not matter.</summary>
+            /// <summary>Parses a list with one scope per entry (no separators inside an entry). Duplicates collapse; order does not matter; a former name stands for the scope it was renamed to.</summary>
             /// <param name="scopes">The scopes, e.g. from a JSON array.</param>
             /// <param name="options">Whether preset names expand to their scopes.</param>
             /// <exception cref="global::System.ArgumentNullException"><paramref name="scopes"/> is null.</exception>
@@ -829,7 +836,11 @@ namespace N8n.Api
                 return Finish(found, out errors);
             }
 
-            /// <summary>Whether the set holds <paramref name="scope"/>: an exact, case-sensitive match. Allocates nothing.</summary>
+            /// <summary>
+            /// Whether the set holds <paramref name="scope"/>: an exact, case-sensitive match. Allocates nothing.
+            /// A former name of a renamed scope counts as that scope (true when the set holds the scope it was
+            /// renamed to), as parsing and the run-time scope check treat it.
+            /// </summary>
             public bool Contains(string? scope)
             {
                 if (words == null || scope == null)
@@ -938,7 +949,7 @@ namespace N8n.Api
                 return new ScopeSet(NullIfEmpty(result));
             }
 
-            /// <summary>The scopes, space-delimited, in manifest order: the canonical text to store. Empty for the empty set.</summary>
+            /// <summary>The scopes, space-delimited, in manifest order, by their current names: the canonical text to store. Empty for the empty set.</summary>
             public override string ToString()
             {
                 if (words == null)
@@ -1159,7 +1170,7 @@ namespace N8n.Api
             {
                 var count = manifestIndexBySorted.Length;
                 var size = 2;
-                while (size < count * 2)
+                while (size < (count + sortedFormerScopes.Length) * 2)
                 {
                     size <<= 1;
                 }
@@ -1167,17 +1178,29 @@ namespace N8n.Api
                 var result = new Slot[size];
                 for (var index = 0; index < count; index++)
                 {
-                    var scope = SortedScopes[sortedIndexByManifest[index]];
-                    var slot = Hash(scope, 0, scope.Length) & (size - 1);
-                    while (result[slot].Scope != null)
-                    {
-                        slot = (slot + 1) & (size - 1);
-                    }
+                    Insert(result, SortedScopes[sortedIndexByManifest[index]], index);
+                }
 
-                    result[slot] = new Slot(scope, index);
+                // The manifest guarantees a former name is no live scope and leads to one scope only, so no
+                // key is inserted twice.
+                for (var former = 0; former < sortedFormerScopes.Length; former++)
+                {
+                    Insert(result, sortedFormerScopes[former], currentIndexOfSortedFormer[former]);
                 }
 
                 return result;
+            }
+
+            private static void Insert(Slot[] slots, string scope, int index)
+            {
+                var mask = slots.Length - 1;
+                var slot = Hash(scope, 0, scope.Length) & mask;
+                while (slots[slot].Scope != null)
+                {
+                    slot = (slot + 1) & mask;
+                }
+
+                slots[slot] = new Slot(scope, index);
             }
 
             /// <summary>Binary search of <c>text[start..start+length)</c> in an ordinally sorted array, without taking a substring.</summary>
@@ -1407,7 +1430,7 @@ namespace N8n.Api
                 return builder.ToString();
             }
 
-            /// <summary>A slot of the hash table: a scope (null when the slot is empty) and its manifest index.</summary>
+            /// <summary>A slot of the hash table: a scope or former name (null when the slot is empty) and the manifest index of the scope it stands for.</summary>
             private struct Slot
             {
                 public readonly string? Scope;
