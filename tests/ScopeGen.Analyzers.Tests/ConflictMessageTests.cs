@@ -91,6 +91,22 @@ public sealed class ConflictMessageTests
         Assert.Equal(expected.Order(StringComparer.Ordinal), Conflicts(run));
     }
 
+    [Fact]
+    public async Task A_method_that_is_no_endpoint_under_AllowAnonymous_is_only_SCOPE007()
+    {
+        await AnalyzerHarness.VerifyAsync(new[] { EndpointCorpus.Usings + """
+            [AllowAnonymous]
+            public class WorkflowsController : ControllerBase
+            {
+                [HttpGet]
+                public IActionResult List() => Ok();
+
+                [{|SCOPE007:RequireScope(Scopes.Workflow.Delete)|}]
+                private IActionResult Load() => Ok();
+            }
+            """ }, new[] { "SCOPE005", "SCOPE006", "SCOPE007" });
+    }
+
     private static string Format(string format, params object[] arguments) => string.Format(CultureInfo.InvariantCulture, format, arguments);
 
     private static IEnumerable<string> Conflicts(AnalysisRun run) => run.Diagnostics
