@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Mutation testing of the manifest library and the analyzers (not part of CI: about an hour on 2 cores).
-# Usage: bash stryker/run.sh [manifest|analyzers|all]   (default: all). Reports go to StrykerOutput/<target>/.
+# Mutation testing of the manifest library and the analyzers (not part of CI: hours on 2 cores, see RESULTS.md).
+# Usage: bash stryker/run.sh [manifest|analyzers|analyzers-arguments|analyzers-conflicts|analyzers-endpoints|all] [stryker options]
+# (default: all; e.g. `bash stryker/run.sh analyzers -L` also writes Stryker's trace log). Reports go to StrykerOutput/<target>/.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -11,7 +12,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 dotnet tool restore
 targets=("${1:-all}")
+shift || true
 if [ "${targets[0]}" = all ]; then targets=(manifest analyzers); fi
 for target in "${targets[@]}"; do
-  dotnet stryker --config-file "$target.json" --output "../StrykerOutput/$target"
+  dotnet stryker --config-file "$target.json" --output "../StrykerOutput/$target" "$@"
 done
