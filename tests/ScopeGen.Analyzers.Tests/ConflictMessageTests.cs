@@ -107,6 +107,31 @@ public sealed class ConflictMessageTests
             """ }, new[] { "SCOPE005", "SCOPE006", "SCOPE007" });
     }
 
+    [Fact]
+    public async Task A_public_gRPC_method_that_overrides_no_service_method_is_SCOPE007_and_a_service_method_is_not()
+    {
+        var service = """
+            using System.Threading.Tasks;
+            using Demo.Grpc;
+            using Grpc.Core;
+            using N8n.Api;
+
+            [RequireScope(Scopes.Workflow.Read)]
+            public sealed class WorkflowsService : Workflows.WorkflowsBase
+            {
+                [RequireScope(Scopes.Workflow.List)]
+                public override Task<WorkflowReply> List(WorkflowRequest request, ServerCallContext context) => Task.FromResult(new WorkflowReply());
+
+                [RequireScope(Scopes.Workflow.Delete)]
+                public Task<WorkflowReply> Purge(WorkflowRequest request) => Task.FromResult(new WorkflowReply());
+            }
+            """;
+        var run = await AnalyzerHarness.RunAsync(new[] { service, EndpointKindsCorpus.GeneratedGrpcService });
+        Assert.Equal(
+            new[] { "SCOPE007 " + Format(Nothing, "WorkflowsService.Purge", "not an override of a service method of 'WorkflowsService'") },
+            Conflicts(run));
+    }
+
     private static string Format(string format, params object[] arguments) => string.Format(CultureInfo.InvariantCulture, format, arguments);
 
     private static IEnumerable<string> Conflicts(AnalysisRun run) => run.Diagnostics
