@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Mutation testing of the manifest library and the analyzers (not part of CI: about an hour on 2 cores).
-# Usage: bash stryker/run.sh [manifest|analyzers|all] [more dotnet-stryker options, for one target]   (default: all).
-# Reports go to StrykerOutput/<target>/.
+# Mutation testing of the manifest library and the analyzers (not part of CI: hours on 2 cores, see RESULTS.md).
+# Usage: bash stryker/run.sh [manifest|analyzers|analyzers-arguments|analyzers-conflicts|analyzers-endpoints|all] [stryker options]
+# (default: all; e.g. `bash stryker/run.sh analyzers -L` also writes Stryker's trace log). Reports go to StrykerOutput/<target>/.
 set -euo pipefail
 cd "$(dirname "$0")"
 

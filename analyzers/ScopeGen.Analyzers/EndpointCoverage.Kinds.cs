@@ -166,7 +166,10 @@ internal sealed partial class EndpointCoverage
         {
             foreach (var member in type.GetMembers("Configure"))
             {
-                if (member is not IMethodSymbol { Parameters.Length: 0, IsAbstract: false } configure)
+                // Casts into locals, not `is not ... configure`: a pattern variable used after a negated test is not
+                // definitely assigned once Stryker rewrites the condition (here and in ConfigureCovers).
+                var configure = member as IMethodSymbol;
+                if (configure is null || configure.Parameters.Length != 0 || configure.IsAbstract)
                 {
                     continue;
                 }
@@ -192,7 +195,8 @@ internal sealed partial class EndpointCoverage
         SemanticModel? model = null;
         foreach (var node in declaration.DescendantNodes())
         {
-            if (node is not InvocationExpressionSyntax invocation)
+            var invocation = node as InvocationExpressionSyntax;
+            if (invocation is null)
             {
                 continue;
             }
@@ -209,7 +213,8 @@ internal sealed partial class EndpointCoverage
             }
 
             model ??= SemanticModelFor(declaration.SyntaxTree);
-            if (model.GetOperation(invocation, cancellationToken) is not IInvocationOperation call)
+            var call = model.GetOperation(invocation, cancellationToken) as IInvocationOperation;
+            if (call is null)
             {
                 continue;
             }

@@ -92,7 +92,9 @@ internal sealed partial class EndpointCoverage
 
         foreach (var argument in invocation.Arguments)
         {
-            if (argument.Parameter is not { } parameter)
+            // A local, not `is not { } parameter`, so that Stryker's rewritten conditions still compile.
+            var parameter = argument.Parameter;
+            if (parameter is null)
             {
                 continue;
             }
@@ -182,6 +184,14 @@ internal sealed partial class EndpointCoverage
             if (argument.Value is IArrayCreationOperation { Initializer: { } initializer })
             {
                 foreach (var element in initializer.ElementValues)
+                {
+                    yield return element;
+                }
+            }
+            else if (Unwrap(argument.Value).Syntax is CollectionExpressionSyntax)
+            {
+                // A C# 12 collection expression: Roslyn 4.8 has no operation interface for it; its children are its elements.
+                foreach (var element in Unwrap(argument.Value).ChildOperations)
                 {
                     yield return element;
                 }
@@ -754,7 +764,9 @@ internal sealed partial class EndpointCoverage
             SemanticModel? model = null;
             foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
             {
-                if (node is not SimpleNameSyntax simpleName || simpleName.Identifier.ValueText != name)
+                // A cast, not `is not SimpleNameSyntax simpleName`, so that Stryker's rewritten conditions still compile.
+                var simpleName = node as SimpleNameSyntax;
+                if (simpleName is null || simpleName.Identifier.ValueText != name)
                 {
                     continue;
                 }

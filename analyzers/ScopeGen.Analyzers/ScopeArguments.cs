@@ -63,7 +63,18 @@ internal static class ScopeArguments
                     ImplicitArrayCreationExpressionSyntax { Initializer: { } initializer } => initializer.Expressions,
                     _ => default(SeparatedSyntaxList<ExpressionSyntax>?),
                 };
-                if (isRequireScope && elements is { } items)
+                if (isRequireScope && argument.Expression is CollectionExpressionSyntax collection)
+                {
+                    // A C# 12 collection expression (["a", "b"]): each plain element is a scope.
+                    foreach (var element in collection.Elements)
+                    {
+                        if (element is ExpressionElementSyntax expressionElement)
+                        {
+                            Add(expressionElement.Expression, model.GetConstantValue(expressionElement.Expression, cancellationToken), kind, ref results);
+                        }
+                    }
+                }
+                else if (isRequireScope && elements is { } items)
                 {
                     foreach (var item in items)
                     {
@@ -104,7 +115,11 @@ internal static class ScopeArguments
                 continue;
             }
 
-            if (data.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax syntax || syntax.ArgumentList is not { } arguments)
+            // Not `is not AttributeSyntax syntax`: a pattern variable used after a negated test is not definitely
+            // assigned once Stryker rewrites the condition, and every mutant of the method would be dropped.
+            var syntax = data.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+            var arguments = syntax?.ArgumentList;
+            if (syntax is null || arguments is null)
             {
                 continue;
             }
@@ -277,11 +292,33 @@ internal static class ScopeArguments
                     Add(element, ref results, kind);
                 }
             }
+            else if (parameterType is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String } && Unwrap(argument.Value).Syntax is CollectionExpressionSyntax)
+            {
+                // A C# 12 collection expression (["a", "b"]). Roslyn 4.8 has no operation interface for it;
+                // its child operations are its elements (a spread element is not a scope and is skipped).
+                foreach (var element in Unwrap(argument.Value).ChildOperations)
+                {
+                    if (element.Syntax.Parent is ExpressionElementSyntax)
+                    {
+                        Add(element, ref results, kind);
+                    }
+                }
+            }
             else if (parameterType?.SpecialType == SpecialType.System_String && argument.ArgumentKind != ArgumentKind.DefaultValue)
             {
                 Add(argument.Value, ref results, kind);
             }
         }
+    }
+
+    private static IOperation Unwrap(IOperation value)
+    {
+        while (value is IConversionOperation { IsImplicit: true } conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        return value;
     }
 
     private static void Add(IOperation value, ref List<ScopeArgument>? results, ScopeArgumentKind kind)
