@@ -19,6 +19,8 @@ public static class NameRules
         "params", "private", "protected", "public", "readonly", "ref", "return", "sbyte", "sealed", "short",
         "sizeof", "stackalloc", "static", "string", "struct", "switch", "this", "throw", "true", "try", "typeof",
         "uint", "ulong", "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile", "while",
+        // Undocumented but reserved by the compiler (and allowed by the identifier rule, which accepts '_').
+        "__arglist", "__makeref", "__reftype", "__refvalue",
     };
 
     /// <summary>Whether <paramref name="name"/> is a valid resource, action or preset name: <c>[A-Za-z][A-Za-z0-9_-]*</c>.</summary>
