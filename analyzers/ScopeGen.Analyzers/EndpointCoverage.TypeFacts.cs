@@ -5,7 +5,7 @@ namespace ScopeGen.Analyzers;
 
 internal sealed partial class EndpointCoverage
 {
-    private readonly ConcurrentDictionary<ITypeSymbol, TypeFacts> typeFacts = new(KnownTypes.ReferenceComparer.Instance);
+    private readonly ConcurrentDictionary<ITypeSymbol, TypeFacts> typeFacts = new(ReferenceComparer<ITypeSymbol>.Instance);
 
     /// <summary>
     /// What the rules ask of an endpoint's class, worked out once per class: every method of a controller

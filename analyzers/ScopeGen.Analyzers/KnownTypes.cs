@@ -71,7 +71,7 @@ internal sealed partial class KnownTypes
         {
             if (contract is not null)
             {
-                interfaceCaches.Add((contract, new System.Collections.Concurrent.ConcurrentDictionary<ITypeSymbol, bool>(ReferenceComparer.Instance)));
+                interfaceCaches.Add((contract, new System.Collections.Concurrent.ConcurrentDictionary<ITypeSymbol, bool>(ReferenceComparer<ITypeSymbol>.Instance)));
             }
         }
     }
@@ -163,15 +163,6 @@ internal sealed partial class KnownTypes
 
     /// <summary>The contracts asked about, each with the types known to implement (or derive from) it or not.</summary>
     private readonly List<(INamedTypeSymbol Contract, System.Collections.Concurrent.ConcurrentDictionary<ITypeSymbol, bool> Implementations)> interfaceCaches = new();
-
-    internal sealed class ReferenceComparer : IEqualityComparer<ITypeSymbol>
-    {
-        public static readonly ReferenceComparer Instance = new();
-
-        public bool Equals(ITypeSymbol? x, ITypeSymbol? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(ITypeSymbol obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
-    }
 
     /// <summary>Whether <paramref name="method"/> is the generated <c>RequireScope(params string[])</c> extension.</summary>
     public static bool IsRequireScopeMethod(IMethodSymbol method) =>

@@ -22,7 +22,7 @@ internal sealed class OrphanScopeRule
     /// value is one string object however often it is used: checking that object by reference skips hashing
     /// the string twice per use.
     /// </summary>
-    private readonly ConcurrentDictionary<string, byte> counted = new(StringReferenceComparer.Instance);
+    private readonly ConcurrentDictionary<string, byte> counted = new(ReferenceComparer<string>.Instance);
     private volatile bool hasEndpoints;
 
     public OrphanScopeRule(ScopeIndex index, EndpointCoverage? coverage)
@@ -41,11 +41,7 @@ internal sealed class OrphanScopeRule
 
         if (index.TryGetScope(value, out _))
         {
-            // Looked up first: the lookup takes no lock, an add does, and most uses repeat a scope already seen.
-            if (!used.ContainsKey(value))
-            {
-                used.TryAdd(value, 0);
-            }
+            used.TryAdd(value, 0);
 
             hasEndpoints = true;
             counted.TryAdd(value, 0);
@@ -123,14 +119,4 @@ internal sealed class OrphanScopeRule
             }
         }
     }
-}
-
-/// <summary>Compares strings as objects (netstandard2.0 has no ReferenceEqualityComparer).</summary>
-internal sealed class StringReferenceComparer : System.Collections.Generic.IEqualityComparer<string>
-{
-    public static readonly StringReferenceComparer Instance = new();
-
-    public bool Equals(string? x, string? y) => ReferenceEquals(x, y);
-
-    public int GetHashCode(string obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
 }
