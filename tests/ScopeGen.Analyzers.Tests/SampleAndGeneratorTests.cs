@@ -122,13 +122,13 @@ public class SampleAndGeneratorTests
             new[] { new ScopeGen.Generator.ScopesGenerator().AsSourceGenerator() },
             new AdditionalText[] { manifest },
             (CSharpParseOptions)compilation.SyntaxTrees.First().Options);
-        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics, TestContext.Current.CancellationToken);
         Assert.Empty(generatorDiagnostics);
         Assert.Contains(output.SyntaxTrees, tree => tree.FilePath.EndsWith("n8n.scopes.g.cs", StringComparison.Ordinal));
         Assert.Contains(output.SyntaxTrees, tree => tree.ToString().Contains("class RequireScopeAttribute", StringComparison.Ordinal));
 
         var analyzers = AnalyzerHarness.AllAnalyzers();
-        var diagnostics = await output.WithAnalyzers(analyzers, new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(manifest))).GetAllDiagnosticsAsync();
+        var diagnostics = await output.WithAnalyzers(analyzers, new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(manifest))).GetAllDiagnosticsAsync(TestContext.Current.CancellationToken);
         var ours = diagnostics.Where(d => d.Id.StartsWith("SCOPE", StringComparison.Ordinal) && d.Id != "SCOPE008").Select(d => $"{d.Id} {d.Location.GetLineSpan().StartLinePosition.Line + 1}").ToList();
         Assert.Equal(new[] { "SCOPE004 12", "SCOPE001 13" }, ours.OrderBy(d => d.Split(' ')[1]).ToArray());
 

@@ -5,7 +5,6 @@ using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading;
-using Xunit;
 
 namespace ScopeGen.Testing;
 
@@ -42,7 +41,7 @@ public static class ProcessRunner
         using var process = StartDotnet(workingDirectory, args, environment);
         if (!process.WaitForExit(timeout))
         {
-            Assert.Fail($"`{process.Command}` in {workingDirectory} did not finish within {timeout}; output so far:\n{process.Snapshot()}");
+            throw new TestFailureException($"`{process.Command}` in {workingDirectory} did not finish within {timeout}; output so far:\n{process.Snapshot()}");
         }
 
         return process.Result();
@@ -145,12 +144,12 @@ public sealed class RunningProcess : IDisposable
             if (process.HasExited)
             {
                 process.WaitForExit();
-                Assert.Fail($"`{Command}` exited ({process.ExitCode}) before printing a line matching {pattern}:\n{Snapshot()}");
+                throw new TestFailureException($"`{Command}` exited ({process.ExitCode}) before printing a line matching {pattern}:\n{Snapshot()}");
             }
 
             if (DateTime.UtcNow > deadline)
             {
-                Assert.Fail($"`{Command}` printed no line matching {pattern} within {timeout}:\n{Snapshot()}");
+                throw new TestFailureException($"`{Command}` printed no line matching {pattern} within {timeout}:\n{Snapshot()}");
             }
 
             Thread.Sleep(100);

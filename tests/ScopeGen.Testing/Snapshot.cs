@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Runtime.CompilerServices;
-using Xunit.Sdk;
 
 namespace ScopeGen.Testing;
 
@@ -47,7 +46,7 @@ public static class Snapshot
         }
 
         File.WriteAllText(receivedPath, normalized);
-        throw new XunitException(expected is null
+        throw new TestFailureException(expected is null
             ? $"No verified snapshot {verifiedPath}. The output was written to {receivedPath}; review it and rename it, or run with {AcceptVariable}=1."
             : $"Snapshot mismatch for {verifiedPath}. The output was written to {receivedPath}; diff the two, then rename it or run with {AcceptVariable}=1 to accept.\n{FirstDifference(expected, normalized)}");
     }
