@@ -9,6 +9,9 @@ cd "$(dirname "$0")"
 # "Could not find build environment"; on a loaded machine it can take longer.
 export DOTNET_INFO_WAIT_TIME="${DOTNET_INFO_WAIT_TIME:-120000}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# Read by tests/ScopeGen.Analyzers.Tests' project file (MSBuild takes environment variables as properties): the build
+# Stryker makes stops each test run at its first failure (xunit.runner.mutation.json). Other test projects ignore it.
+export ScopeGenMutationRun=true
 
 dotnet tool restore
 targets=("${1:-all}")
