@@ -95,10 +95,11 @@ public static class AnalyzerHarness
         string[] ids,
         string? manifest = null,
         OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary,
-        IReadOnlyDictionary<string, string>? properties = null)
+        IReadOnlyDictionary<string, string>? properties = null,
+        Func<CSharpCompilation, CSharpCompilation>? configure = null)
     {
         var parsed = markupSources.Select((source, index) => Markup.Parse(source, index)).ToList();
-        var run = await RunAsync(parsed.Select(p => p.Source), manifest, outputKind, properties);
+        var run = await RunAsync(parsed.Select(p => p.Source), manifest, outputKind, properties, configure: configure);
         var trees = run.Generator.Output.SyntaxTrees.Take(markupSources.Length).ToList();
         var expected = parsed.SelectMany(p => p.Expected)
             .Select(e => Describe(e.Id, trees[e.SourceIndex], e.Span))

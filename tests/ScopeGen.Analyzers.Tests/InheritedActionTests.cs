@@ -1,0 +1,87 @@
+using System.IO;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using ScopeGen.Analyzers.Tests.Helpers;
+using ScopeGen.Testing;
+
+namespace ScopeGen.Analyzers.Tests;
+
+/// <summary>
+/// SCOPE001 for actions a controller inherits: from a base class in a referenced assembly (which MVC also turns
+/// into actions of the controller), and not for a base action the controller overrides and covers itself.
+/// </summary>
+public sealed class InheritedActionTests
+{
+    /// <summary>A base controller with a public action, compiled into its own assembly and referenced as metadata.</summary>
+    private static readonly MetadataReference BaseLibrary = CompileLibrary("""
+        using Microsoft.AspNetCore.Mvc;
+
+        namespace Shared.Web
+        {
+            public abstract class ApiControllerBase : ControllerBase
+            {
+                [HttpGet("ping")]
+                public IActionResult Ping() => Ok();
+
+                [NonAction]
+                public IActionResult Helper() => Ok();
+            }
+        }
+        """);
+
+    [Fact]
+    public async Task An_action_inherited_from_a_referenced_assembly_is_reported_on_an_uncovered_controller()
+    {
+        var run = await AnalyzerHarness.VerifyAsync(
+            new[] { EndpointCorpus.Usings + """
+                [Route("tags")]
+                public class {|SCOPE001:TagsController|} : Shared.Web.ApiControllerBase
+                {
+                    [RequireScope(Scopes.Tag.List)]
+                    public IActionResult List() => Ok();
+                }
+
+                [RequireScope(Scopes.User.Read)]
+                public class UsersController : Shared.Web.ApiControllerBase
+                {
+                }
+                """ },
+            new[] { "SCOPE001" },
+            configure: compilation => compilation.AddReferences(BaseLibrary));
+        var missing = Assert.Single(run.Diagnostics, d => d.Id == "SCOPE001");
+        Assert.Contains("'TagsController.Ping' (inherited from 'ApiControllerBase')", missing.GetMessage());
+    }
+
+    [Fact]
+    public async Task A_base_action_the_controller_overrides_and_covers_is_not_reported()
+    {
+        await AnalyzerHarness.VerifyAsync(
+            new[] { EndpointCorpus.Usings + """
+                public abstract class CrudControllerBase : ControllerBase
+                {
+                    [HttpGet]
+                    public virtual IActionResult List() => Ok();
+
+                    [HttpDelete("{id}")]
+                    public virtual IActionResult Delete(string id) => Ok(id);
+                }
+
+                [Route("tags")]
+                public class {|SCOPE001:TagsController|} : CrudControllerBase
+                {
+                    [RequireScope(Scopes.Tag.List)]
+                    public override IActionResult List() => Ok();
+                }
+                """ },
+            new[] { "SCOPE001" });
+    }
+
+    private static MetadataReference CompileLibrary(string source)
+    {
+        var compilation = TestCompilation.Create(new[] { source }, assemblyName: "Shared.Web");
+        using var image = new MemoryStream();
+        var result = compilation.Emit(image);
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+        return MetadataReference.CreateFromImage(image.ToArray());
+    }
+}
