@@ -399,5 +399,85 @@ public static class EndpointKindsCorpus
                     services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/", Scopes.Workflow.Read));
             }
             """),
+        ("pages: AllowAnonymousToFolder covers the folder, not a folder whose name starts the same", PageUsings + """
+            namespace App.Pages.Public
+            {
+                public class IndexModel : PageModel
+                {
+                    public void OnGet() { }
+                }
+            }
+
+            namespace App.Pages.PublicArchive
+            {
+                public class IndexModel : PageModel
+                {
+                    public void {|SCOPE001:OnGet|}() { }
+                }
+            }
+
+            public static class Setup
+            {
+                public static void Configure(IServiceCollection services) =>
+                    services.AddRazorPages(options => options.Conventions.AllowAnonymousToFolder("/Public"));
+            }
+            """),
+        ("pages: the page name drops a Model suffix only when something is left", PageUsings + """
+            namespace App.Pages
+            {
+                // Page "/Model": the whole name is the suffix, so it stays.
+                public class Model : PageModel
+                {
+                    public void OnGet() { }
+                }
+
+                // Page "/Status": no suffix to drop.
+                public class Status : PageModel
+                {
+                    public void OnGet() { }
+                }
+
+                // Page "/Report", not "/ReportModel".
+                public class ReportModel : PageModel
+                {
+                    public void OnGet() { }
+                }
+
+                public class ReportModelModel : PageModel
+                {
+                    public void {|SCOPE001:OnGet|}() { }
+                }
+            }
+
+            public static class Setup
+            {
+                public static void Configure(IServiceCollection services) =>
+                    services.AddRazorPages(options =>
+                    {
+                        options.Conventions.AuthorizePage("/Model", Scopes.Workflow.Read);
+                        options.Conventions.AuthorizePage("/Status", Scopes.Workflow.Read);
+                        options.Conventions.AuthorizePage("/Report", Scopes.Workflow.Read);
+                    });
+            }
+            """),
+        ("pages: a method of the same name outside Razor Pages is no convention", PageUsings + """
+            namespace App.Pages.Admin
+            {
+                public class IndexModel : PageModel
+                {
+                    public void {|SCOPE001:OnGet|}() { }
+                }
+            }
+
+            public static class HomeMadeConventions
+            {
+                public static void AllowAnonymousToFolder(string folderPath) { }
+            }
+
+            public static class Setup
+            {
+                public static void Configure() => HomeMadeConventions.AllowAnonymousToFolder("/Admin");
+            }
+            """),
     };
 }
