@@ -34,6 +34,22 @@ public static class EndpointCorpus
         // ---- minimal APIs: the endpoint itself ----
         ("MapGet without a scope", Minimal("""app.{|SCOPE001:MapGet|}("/workflows", () => "x");""")),
         ("MapGet with RequireScope", Minimal("""app.MapGet("/workflows", () => "x").RequireScope(Scopes.Workflow.List);""")),
+        ("an application's own MapGet wrapper is no ASP.NET Core mapping", Usings + """
+            namespace MyApp
+            {
+                public static class ScopedRoutes
+                {
+                    // Applies the scope itself: a call to it is no mapping of its own (the one inside is, and is covered).
+                    public static IEndpointConventionBuilder MapGet(this IEndpointRouteBuilder endpoints, string pattern, Delegate handler) =>
+                        EndpointRouteBuilderExtensions.MapGet(endpoints, pattern, handler).RequireScope(Scopes.Workflow.Read);
+                }
+
+                public static class Api
+                {
+                    public static void Configure(WebApplication app) => app.MapGet("/workflows", () => "x");
+                }
+            }
+            """),
         ("MapPost with AllowAnonymous", Minimal("""app.MapPost("/login", () => "x").AllowAnonymous();""")),
         ("RequireAuthorization with a scope policy", Minimal("""app.MapPost("/workflows", () => "x").RequireAuthorization(Scopes.Workflow.Create);""")),
         ("RequireAuthorization with a preset policy", Minimal("""app.MapGet("/everything", () => "x").RequireAuthorization("readOnly");""")),
