@@ -265,6 +265,28 @@ public static class EndpointCorpus
                 public void Register() => group.MapGet("", () => "x");
             }
             """),
+        ("private field group assigned covered in one constructor and uncovered in another", Usings + """
+            public sealed class Registrar
+            {
+                private readonly RouteGroupBuilder group;
+
+                public Registrar(WebApplication app) => group = app.MapGroup("/users").RequireScope(Scopes.User.List);
+
+                public Registrar(WebApplication app, string prefix) => group = app.MapGroup(prefix);
+
+                public void Register() => group.{|SCOPE001:MapGet|}("", () => "x");
+            }
+            """),
+        ("private field group never assigned", Usings + """
+            public sealed class Registrar
+            {
+            #pragma warning disable CS0649 // never assigned: the point of this case
+                private readonly RouteGroupBuilder? group;
+            #pragma warning restore CS0649
+
+                public void Register() => group!.{|SCOPE001:MapGet|}("", () => "x");
+            }
+            """),
         ("public field group", Usings + """
             public sealed class Registrar
             {
