@@ -178,6 +178,31 @@ public static class EndpointCorpus
                 }
             }
             """),
+        ("group local passed by ref to a helper that replaces it", Usings + """
+            public static class Api
+            {
+                public static void Configure(WebApplication app)
+                {
+                    var group = app.MapGroup("/workflows").RequireScope(Scopes.Workflow.Read);
+                    Replace(ref group, app);
+                    group.{|SCOPE001:MapGet|}("/{id}", (string id) => id);
+                }
+
+                private static void Replace(ref RouteGroupBuilder group, WebApplication app) => group = app.MapGroup("/open");
+            }
+            """),
+        ("helper parameter reassigned before mapping", Usings + """
+            public static class Api
+            {
+                public static void Configure(WebApplication app) => MapWorkflows(app.MapGroup("/workflows").RequireScope(Scopes.Workflow.Read), app);
+
+                private static void MapWorkflows(RouteGroupBuilder group, WebApplication app)
+                {
+                    group = app.MapGroup("/open");
+                    group.{|SCOPE001:MapGet|}("/{id}", (string id) => id);
+                }
+            }
+            """),
         ("helper passed as a delegate escapes", Usings + """
             public static class Api
             {
