@@ -6,6 +6,11 @@ namespace ScopeGen.Analyzers;
 /// <summary>The ASP.NET Core types the analyzers look for, resolved once per compilation.</summary>
 internal sealed partial class KnownTypes
 {
+    // The assemblies of the shared framework that define the types looked up (Find's first guess).
+    private const string Mvc = "Microsoft.AspNetCore.Mvc.Core";
+    private const string HttpAbstractions = "Microsoft.AspNetCore.Http.Abstractions";
+    private const string Metadata = "Microsoft.AspNetCore.Metadata";
+
     /// <summary>The name of the generated attribute (in the manifest's namespace, which varies).</summary>
     public const string RequireScopeAttributeName = "RequireScopeAttribute";
 
@@ -18,27 +23,36 @@ internal sealed partial class KnownTypes
     {
         // Looked up in the ASP.NET Core assemblies only: Compilation.GetTypeByMetadataName searches every
         // reference (two hundred with the shared framework) for each name, which made this constructor
-        // the largest single cost of a run. Without such assemblies (types declared in source, or no
-        // ASP.NET Core at all), the compilation-wide lookup decides.
+        // the largest single cost of a run. Each type is asked of the assembly that defines it first (its
+        // home in the shared framework); only when it is not there (another version, a type forwarded or
+        // declared elsewhere) are the other ASP.NET Core assemblies searched. Without such assemblies (types
+        // declared in source, or no ASP.NET Core at all), the compilation-wide lookup decides.
         var aspNetCore = new List<IAssemblySymbol>();
+        var byName = new Dictionary<string, IAssemblySymbol>(System.StringComparer.Ordinal);
         foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
         {
             if (assembly.Name.StartsWith("Microsoft.AspNetCore", System.StringComparison.Ordinal))
             {
                 aspNetCore.Add(assembly);
+                byName[assembly.Name] = assembly;
             }
         }
 
-        INamedTypeSymbol? Find(string metadataName)
+        INamedTypeSymbol? Find(string metadataName, string home)
         {
             if (aspNetCore.Count == 0)
             {
                 return compilation.GetTypeByMetadataName(metadataName);
             }
 
+            if (byName.TryGetValue(home, out var homeAssembly) && homeAssembly.GetTypeByMetadataName(metadataName) is { DeclaredAccessibility: Accessibility.Public } found)
+            {
+                return found;
+            }
+
             foreach (var assembly in aspNetCore)
             {
-                if (assembly.GetTypeByMetadataName(metadataName) is { DeclaredAccessibility: Accessibility.Public } type)
+                if (!ReferenceEquals(assembly, homeAssembly) && assembly.GetTypeByMetadataName(metadataName) is { DeclaredAccessibility: Accessibility.Public } type)
                 {
                     return type;
                 }
@@ -49,23 +63,23 @@ internal sealed partial class KnownTypes
 
         Delegate = compilation.GetSpecialType(SpecialType.System_Delegate);
         Disposable = compilation.GetSpecialType(SpecialType.System_IDisposable);
-        EndpointRouteBuilder = Find("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
-        ControllerAttribute = Find("Microsoft.AspNetCore.Mvc.ControllerAttribute");
+        EndpointRouteBuilder = Find("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder", "Microsoft.AspNetCore.Routing");
+        ControllerAttribute = Find("Microsoft.AspNetCore.Mvc.ControllerAttribute", Mvc);
         if (EndpointRouteBuilder is null && ControllerAttribute is null)
         {
             // Neither minimal APIs nor MVC: the analyzers have nothing to look at, so nothing else is looked up.
             return;
         }
 
-        EndpointConventionBuilder = Find("Microsoft.AspNetCore.Builder.IEndpointConventionBuilder");
-        NonControllerAttribute = Find("Microsoft.AspNetCore.Mvc.NonControllerAttribute");
-        NonActionAttribute = Find("Microsoft.AspNetCore.Mvc.NonActionAttribute");
-        AllowAnonymous = Find("Microsoft.AspNetCore.Authorization.IAllowAnonymous");
-        AuthorizeData = Find("Microsoft.AspNetCore.Authorization.IAuthorizeData");
-        RequestDelegate = Find("Microsoft.AspNetCore.Http.RequestDelegate");
-        RouteTemplateProvider = Find("Microsoft.AspNetCore.Mvc.Routing.IRouteTemplateProvider");
-        Hub = Find("Microsoft.AspNetCore.SignalR.Hub");
-        PageModel = Find("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
+        EndpointConventionBuilder = Find("Microsoft.AspNetCore.Builder.IEndpointConventionBuilder", HttpAbstractions);
+        NonControllerAttribute = Find("Microsoft.AspNetCore.Mvc.NonControllerAttribute", Mvc);
+        NonActionAttribute = Find("Microsoft.AspNetCore.Mvc.NonActionAttribute", Mvc);
+        AllowAnonymous = Find("Microsoft.AspNetCore.Authorization.IAllowAnonymous", Metadata);
+        AuthorizeData = Find("Microsoft.AspNetCore.Authorization.IAuthorizeData", Metadata);
+        RequestDelegate = Find("Microsoft.AspNetCore.Http.RequestDelegate", HttpAbstractions);
+        RouteTemplateProvider = Find("Microsoft.AspNetCore.Mvc.Routing.IRouteTemplateProvider", Mvc);
+        Hub = Find("Microsoft.AspNetCore.SignalR.Hub", "Microsoft.AspNetCore.SignalR.Core");
+        PageModel = Find("Microsoft.AspNetCore.Mvc.RazorPages.PageModel", "Microsoft.AspNetCore.Mvc.RazorPages");
         FindOtherFrameworks(compilation);
         foreach (var contract in new[] { AuthorizeData, AllowAnonymous, EndpointConventionBuilder, EndpointRouteBuilder, RouteTemplateProvider, NonActionAttribute, NonControllerAttribute, ControllerAttribute })
         {
