@@ -14,12 +14,12 @@ namespace ScopeGen.Analyzers;
 internal static class ConflictRules
 {
     /// <summary>A method's own [RequireScope]: on an interface, under a farther AllowAnonymous, or on a non-endpoint.</summary>
-    public static void AnalyzeMethod(in SymbolAnalysisContext context, EndpointCoverage coverage)
+    public static void AnalyzeMethod(in SymbolAnalysisContext context, in OwnAttributes own, EndpointCoverage coverage)
     {
+        // Most methods have no [RequireScope] of their own, or are actions that have one: asked first.
         var method = (IMethodSymbol)context.Symbol;
-
         var types = coverage.Types;
-        if (method.MethodKind != MethodKind.Ordinary || method.ContainingType is not { } type || OwnRequireScope(method, types) is not { } requirement)
+        if (own.FirstRequireScope is not { } requirement || method.MethodKind != MethodKind.Ordinary || method.ContainingType is not { } type)
         {
             return;
         }
@@ -42,7 +42,7 @@ internal static class ConflictRules
         switch (kind)
         {
             case null:
-                isEndpoint = ControllerFacts.IsAction(method, types);
+                isEndpoint = ControllerFacts.IsAction(method, own, types);
                 break;
             case EndpointKind.Hub:
                 isEndpoint = method.DeclaredAccessibility == Accessibility.Public && !method.IsAbstract && !method.IsGenericMethod && OtherEndpointsRule.IsHubMethod(method, types);
@@ -71,16 +71,15 @@ internal static class ConflictRules
     }
 
     /// <summary>A class's own [RequireScope] under an [AllowAnonymous] of a base class.</summary>
-    public static void AnalyzeType(in SymbolAnalysisContext context, EndpointCoverage coverage)
+    public static void AnalyzeType(in SymbolAnalysisContext context, in OwnAttributes own, EndpointCoverage coverage)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        if (type.TypeKind != TypeKind.Class || type.BaseType is not { SpecialType: not SpecialType.System_Object } baseType)
+        if (own.FirstRequireScope is not { } requirement || type.TypeKind != TypeKind.Class || type.BaseType is not { SpecialType: not SpecialType.System_Object } baseType)
         {
             return;
         }
 
-        var types = coverage.Types;
-        if (OwnRequireScope(type, types) is { } requirement && coverage.FactsOf(baseType).AllowAnonymousFrom is { } anonymous)
+        if (coverage.FactsOf(baseType).AllowAnonymousFrom is { } anonymous)
         {
             Report(context, DiagnosticDescriptors.AnonymousOverridesScope, requirement, type.Name, anonymous.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat));
         }

@@ -127,14 +127,18 @@ internal static class ControllerFacts
         }
     }
 
-    public static bool IsAction(IMethodSymbol method, KnownTypes types)
+    public static bool IsAction(IMethodSymbol method, KnownTypes types) => IsAction(method, OwnAttributes.Of(method, types), types);
+
+    /// <summary>The same, with the method's own attributes already read: only an override reads its base's.</summary>
+    public static bool IsAction(IMethodSymbol method, in OwnAttributes own, KnownTypes types)
     {
         if (method.MethodKind != MethodKind.Ordinary || method.IsStatic || method.IsAbstract || method.IsGenericMethod)
         {
             return false;
         }
 
-        if (method.DeclaredAccessibility != Accessibility.Public || HasAttribute(method, types.NonActionAttribute, types))
+        if (method.DeclaredAccessibility != Accessibility.Public || own.Has(AttributeRoles.NonAction)
+            || (method.OverriddenMethod is { } overridden && HasAttribute(overridden, types.NonActionAttribute, types)))
         {
             return false;
         }

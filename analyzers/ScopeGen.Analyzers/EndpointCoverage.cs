@@ -55,9 +55,9 @@ internal sealed partial class EndpointCoverage
     {
         foreach (var attribute in attributes)
         {
-            var type = attribute.AttributeClass;
-            if (types.IsRequireScopeAttribute(type) || types.IsAllowAnonymousAttribute(type)
-                || (types.IsAuthorizeAttribute(type) && ScopeArguments.PolicyOf(attribute) is { } policy && index.IsPolicy(policy)))
+            var roles = types.RolesOf(attribute.AttributeClass);
+            if ((roles & (AttributeRoles.RequireScope | AttributeRoles.AllowAnonymous)) != 0
+                || ((roles & AttributeRoles.AuthorizeData) != 0 && ScopeArguments.PolicyOf(attribute) is { } policy && index.IsPolicy(policy)))
             {
                 return true;
             }
@@ -72,6 +72,12 @@ internal sealed partial class EndpointCoverage
     /// <summary>Whether a controller action is covered by its own or its overridden methods' attributes.</summary>
     public bool IsActionCoveredByItsAttributes(IMethodSymbol action) =>
         ControllerFacts.AnyInheritedAttributes(action, this, static (attributes, coverage) => coverage.AttributesCover(attributes));
+
+    /// <summary>The same, with the action's own attributes already read: only an override reads further.</summary>
+    public bool IsActionCoveredByItsAttributes(IMethodSymbol action, in OwnAttributes own) =>
+        own.Has(AttributeRoles.RequireScope | AttributeRoles.AllowAnonymous)
+        || (own.Has(AttributeRoles.AuthorizeData) && AttributesCover(own.Attributes))
+        || (action.OverriddenMethod is { } overridden && IsActionCoveredByItsAttributes(overridden));
 
     /// <summary>Whether an invocation maps a minimal-API endpoint; gives its route builder and handler.</summary>
     public bool IsEndpointMapping(IInvocationOperation invocation, out IOperation? receiver, out IOperation? handler)

@@ -12,14 +12,14 @@ namespace ScopeGen.Analyzers;
 internal static class MissingScopeRule
 {
     /// <summary>A controller's own action: analyzed when its own symbol is, as the compiler has bound its attributes by then.</summary>
-    public static void AnalyzeDeclaredAction(in SymbolAnalysisContext context, EndpointCoverage coverage)
+    public static void AnalyzeDeclaredAction(in SymbolAnalysisContext context, in OwnAttributes own, EndpointCoverage coverage)
     {
         // Cheapest checks first. The class-level ones (controller, class attributes, a MapControllers()
         // convention) come last, so a project whose actions all carry a scope never computes them.
         var action = (IMethodSymbol)context.Symbol;
         if (action.MethodKind != MethodKind.Ordinary || action.IsStatic || action.DeclaredAccessibility != Accessibility.Public
-            || action.ContainingType is not { TypeKind: TypeKind.Class } controller || coverage.IsActionCoveredByItsAttributes(action)
-            || !coverage.FactsOf(controller).IsController || !ControllerFacts.IsAction(action, coverage.Types)
+            || action.ContainingType is not { TypeKind: TypeKind.Class } controller || coverage.IsActionCoveredByItsAttributes(action, own)
+            || !coverage.FactsOf(controller).IsController || !ControllerFacts.IsAction(action, own, coverage.Types)
             || coverage.IsControllerCovered(controller))
         {
             return;

@@ -48,7 +48,7 @@ internal sealed class OtherEndpointsRule
     }
 
     /// <summary>A method of a hub, gRPC service or page model.</summary>
-    public void AnalyzeMethod(in SymbolAnalysisContext context)
+    public void AnalyzeMethod(in SymbolAnalysisContext context, in OwnAttributes own)
     {
         var method = (IMethodSymbol)context.Symbol;
         if (method.MethodKind != MethodKind.Ordinary || method.IsStatic || method.IsAbstract || method.IsGenericMethod
@@ -61,14 +61,14 @@ internal sealed class OtherEndpointsRule
         switch (kind)
         {
             case EndpointKind.Hub when IsHubMethod(method, types):
-                if (!coverage.IsActionCoveredByItsAttributes(method) && !IsTypeCovered(type) && !coverage.IsMappedTypeCovered("MapHub", type))
+                if (!coverage.IsActionCoveredByItsAttributes(method, own) && !IsTypeCovered(type) && !coverage.IsMappedTypeCovered("MapHub", type))
                 {
                     Report(context, method, MethodFix);
                 }
 
                 break;
             case EndpointKind.GrpcService when IsGrpcMethod(method, types):
-                if (!coverage.IsActionCoveredByItsAttributes(method) && !IsTypeCovered(type) && !coverage.IsMappedTypeCovered("MapGrpcService", type))
+                if (!coverage.IsActionCoveredByItsAttributes(method, own) && !IsTypeCovered(type) && !coverage.IsMappedTypeCovered("MapGrpcService", type))
                 {
                     Report(context, method, MethodFix);
                 }

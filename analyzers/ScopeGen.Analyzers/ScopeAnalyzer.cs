@@ -54,13 +54,15 @@ public sealed class ScopeAnalyzer : DiagnosticAnalyzer
         context.RegisterSymbolAction(
             c =>
             {
-                unenforced.AnalyzeSymbol(c.Symbol);
+                // The symbol's attributes are read once here and handed to every rule (see OwnAttributes).
+                var own = OwnAttributes.Of(c.Symbol, types);
+                unenforced.AnalyzeAttributes(own);
                 if (index is null)
                 {
                     return;
                 }
 
-                ScopeArgumentRule.AnalyzeSymbol(c, types, index, unenforced, orphans);
+                ScopeArgumentRule.AnalyzeSymbol(c, own, types, index, unenforced, orphans);
                 if (c.Symbol.Kind == SymbolKind.NamedType)
                 {
                     orphans!.AnalyzeType((INamedTypeSymbol)c.Symbol);
@@ -70,7 +72,7 @@ public sealed class ScopeAnalyzer : DiagnosticAnalyzer
                 {
                     if (c.Symbol.Kind == SymbolKind.Method)
                     {
-                        MissingScopeRule.AnalyzeDeclaredAction(c, controllers);
+                        MissingScopeRule.AnalyzeDeclaredAction(c, own, controllers);
                     }
                     else
                     {
@@ -82,11 +84,11 @@ public sealed class ScopeAnalyzer : DiagnosticAnalyzer
                 {
                     if (c.Symbol.Kind == SymbolKind.Method)
                     {
-                        ConflictRules.AnalyzeMethod(c, coverage);
+                        ConflictRules.AnalyzeMethod(c, own, coverage);
                     }
                     else
                     {
-                        ConflictRules.AnalyzeType(c, coverage);
+                        ConflictRules.AnalyzeType(c, own, coverage);
                     }
                 }
 
@@ -94,7 +96,7 @@ public sealed class ScopeAnalyzer : DiagnosticAnalyzer
                 {
                     if (c.Symbol.Kind == SymbolKind.Method)
                     {
-                        otherEndpoints.AnalyzeMethod(c);
+                        otherEndpoints.AnalyzeMethod(c, own);
                     }
                     else
                     {

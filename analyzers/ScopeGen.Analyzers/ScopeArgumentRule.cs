@@ -14,10 +14,15 @@ namespace ScopeGen.Analyzers;
 internal static class ScopeArgumentRule
 {
     /// <summary>The attributes of a type or method (from the compiler's attribute data, not bound again).</summary>
-    public static void AnalyzeSymbol(in SymbolAnalysisContext context, KnownTypes types, ScopeIndex index, UnenforcedScopeRule unenforced, OrphanScopeRule? orphans = null)
+    public static void AnalyzeSymbol(in SymbolAnalysisContext context, in OwnAttributes own, KnownTypes types, ScopeIndex index, UnenforcedScopeRule unenforced, OrphanScopeRule? orphans = null)
     {
+        if (!own.Has(AttributeRoles.RequireScope | AttributeRoles.AuthorizeData))
+        {
+            return;
+        }
+
         var arguments = RentList();
-        ScopeArguments.FromSymbolAttributes(context.Symbol, context.Compilation, types, ref arguments, context.CancellationToken);
+        ScopeArguments.FromSymbolAttributes(own.Attributes, context.Compilation, types, ref arguments, context.CancellationToken);
 
         // An attribute can stand on another (generated) part of a partial declaration.
         foreach (var argument in arguments!)
@@ -48,7 +53,7 @@ internal static class ScopeArgumentRule
         var arguments = RentList();
         if (ScopeArguments.DeclaredFunction(context.Operation) is { } function)
         {
-            ScopeArguments.FromSymbolAttributes(function, context.Compilation, types, ref arguments, context.CancellationToken);
+            ScopeArguments.FromSymbolAttributes(function.GetAttributes(), context.Compilation, types, ref arguments, context.CancellationToken);
         }
         else
         {

@@ -105,12 +105,13 @@ internal static class ScopeArguments
     /// compiler's attribute data (bound once, cached on the symbol) paired with their syntax. Only an
     /// attribute whose syntax does not map onto its data (an explicit array) is bound again.
     /// </summary>
-    public static void FromSymbolAttributes(ISymbol symbol, Compilation compilation, KnownTypes types, ref List<ScopeArgument>? results, CancellationToken cancellationToken)
+    public static void FromSymbolAttributes(ImmutableArray<AttributeData> attributes, Compilation compilation, KnownTypes types, ref List<ScopeArgument>? results, CancellationToken cancellationToken)
     {
-        foreach (var data in symbol.GetAttributes())
+        foreach (var data in attributes)
         {
-            var isRequireScope = types.IsRequireScopeAttribute(data.AttributeClass);
-            if (!isRequireScope && !types.IsAuthorizeAttribute(data.AttributeClass))
+            var roles = types.RolesOf(data.AttributeClass);
+            var isRequireScope = (roles & AttributeRoles.RequireScope) != 0;
+            if (!isRequireScope && (roles & AttributeRoles.AuthorizeData) == 0)
             {
                 continue;
             }

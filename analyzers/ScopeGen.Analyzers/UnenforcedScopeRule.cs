@@ -37,6 +37,12 @@ internal sealed class UnenforcedScopeRule
     private readonly Compilation compilation;
     private readonly AnalyzerOptions options;
     private Dictionary<SyntaxTree, int>? treeOrder;
+
+    /// <summary>
+    /// The last file found to come after the first use's. It stays after it (the first use only moves earlier),
+    /// and uses arrive file by file, so most of them are settled by this one comparison instead of a lookup.
+    /// </summary>
+    private volatile SyntaxTree? laterTree;
     private volatile FirstUse? firstUse;
     private int registersScopePolicies;
 
@@ -47,12 +53,17 @@ internal sealed class UnenforcedScopeRule
         this.options = options;
     }
 
-    /// <summary>[RequireScope] on a type, method, lambda or local function.</summary>
-    public void AnalyzeSymbol(ISymbol symbol)
+    /// <summary>[RequireScope] among the attributes of a type, method, lambda or local function.</summary>
+    public void AnalyzeAttributes(in OwnAttributes own)
     {
-        foreach (var data in symbol.GetAttributes())
+        if (!own.Has(AttributeRoles.RequireScope))
         {
-            if (types.IsRequireScopeAttribute(data.AttributeClass) && data.ApplicationSyntaxReference is { } reference)
+            return;
+        }
+
+        foreach (var data in own.Attributes)
+        {
+            if ((types.RolesOf(data.AttributeClass) & AttributeRoles.RequireScope) != 0 && data.ApplicationSyntaxReference is { } reference)
             {
                 NoteUse(reference.SyntaxTree, reference.Span);
             }
@@ -92,7 +103,7 @@ internal sealed class UnenforcedScopeRule
 
                 break;
             case OperationKind.AnonymousFunction or OperationKind.LocalFunction when ScopeArguments.DeclaredFunction(operation) is { } function:
-                AnalyzeSymbol(function);
+                AnalyzeAttributes(OwnAttributes.Of(function, types));
                 break;
         }
     }
@@ -164,8 +175,13 @@ internal sealed class UnenforcedScopeRule
 
                 order = first.TreeOrder;
             }
+            else if (tree == laterTree)
+            {
+                return;
+            }
             else if ((order = OrderOf(tree)) > first.TreeOrder)
             {
+                laterTree = tree;
                 return;
             }
         }
