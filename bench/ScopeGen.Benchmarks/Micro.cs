@@ -35,7 +35,7 @@ internal static class Micro
             foreach (var symbol in symbols)
             {
                 List<ScopeArgument>? l = list;
-                ScopeArguments.FromSymbolAttributes(symbol, compilation, types, ref l, default);
+                ScopeArguments.FromSymbolAttributes(symbol.GetAttributes(), compilation, types, ref l, default);
                 count += list.Count;
                 list.Clear();
             }
