@@ -6,6 +6,7 @@ namespace ScopeGen.Analyzers;
 internal sealed partial class EndpointCoverage
 {
     private readonly ConcurrentDictionary<ITypeSymbol, TypeFacts> typeFacts = new(ReferenceComparer<ITypeSymbol>.Instance);
+    private volatile TypeFacts? lastFacts;
 
     /// <summary>
     /// What the rules ask of an endpoint's class, worked out once per class: every method of a controller
@@ -16,16 +17,25 @@ internal sealed partial class EndpointCoverage
     {
         // Keyed by the definition's object (one per definition in a compilation); a second object only misses.
         var key = type.OriginalDefinition;
+
+        // A class's members are mostly analyzed one after another: the last answer is checked first.
+        if (lastFacts is { } last && ReferenceEquals(last.Type, key))
+        {
+            return last;
+        }
+
         if (!typeFacts.TryGetValue(key, out var facts))
         {
             facts = new TypeFacts(
+                key,
                 types.HasMvc && ControllerFacts.IsController(key, types),
                 types.KindOf(key),
                 AllowAnonymousFrom(key),
                 ControllerFacts.AnyInheritedAttributes(key, this, static (attributes, coverage) => coverage.AttributesCover(attributes)));
-            typeFacts.TryAdd(key, facts);
+            facts = typeFacts.GetOrAdd(key, facts);
         }
 
+        lastFacts = facts;
         return facts;
     }
 
@@ -48,8 +58,9 @@ internal sealed partial class EndpointCoverage
 }
 
 /// <summary>What the rules ask of a class, once (see <see cref="EndpointCoverage.FactsOf"/>).</summary>
+/// <param name="Type">The class (its definition).</param>
 /// <param name="IsController">An MVC controller, as MVC discovers them.</param>
 /// <param name="Kind">The other endpoint kind it is, if any (<see cref="KnownTypes.KindOf"/>).</param>
 /// <param name="AllowAnonymousFrom">The class itself or the base class that carries [AllowAnonymous], if any.</param>
 /// <param name="IsCoveredByAttributes">Whether its or its base classes' attributes cover its endpoints (scope, scope policy or anonymous).</param>
-internal sealed record TypeFacts(bool IsController, EndpointKind Kind, INamedTypeSymbol? AllowAnonymousFrom, bool IsCoveredByAttributes);
+internal sealed record TypeFacts(INamedTypeSymbol Type, bool IsController, EndpointKind Kind, INamedTypeSymbol? AllowAnonymousFrom, bool IsCoveredByAttributes);

@@ -32,7 +32,8 @@ internal enum AttributeRoles : byte
 /// <param name="Attributes">The symbol's attributes.</param>
 /// <param name="Roles">The roles of all of them together.</param>
 /// <param name="FirstRequireScope">The first <c>[RequireScope]</c>, if any.</param>
-internal readonly record struct OwnAttributes(ImmutableArray<AttributeData> Attributes, AttributeRoles Roles, AttributeData? FirstRequireScope)
+/// <param name="IsFirstRequireScopeTheOnlyOne">Whether that is the symbol's only <c>[RequireScope]</c> (the usual case), so a rule need not look further.</param>
+internal readonly record struct OwnAttributes(ImmutableArray<AttributeData> Attributes, AttributeRoles Roles, AttributeData? FirstRequireScope, bool IsFirstRequireScopeTheOnlyOne)
 {
     public bool Has(AttributeRoles role) => (Roles & role) != 0;
 
@@ -41,18 +42,20 @@ internal readonly record struct OwnAttributes(ImmutableArray<AttributeData> Attr
         var attributes = symbol.GetAttributes();
         var roles = AttributeRoles.None;
         AttributeData? requireScope = null;
+        var requireScopeCount = 0;
         foreach (var attribute in attributes)
         {
             var role = types.RolesOf(attribute.AttributeClass);
-            if ((role & AttributeRoles.RequireScope) != 0 && requireScope is null)
+            if ((role & AttributeRoles.RequireScope) != 0)
             {
-                requireScope = attribute;
+                requireScope ??= attribute;
+                requireScopeCount++;
             }
 
             roles |= role;
         }
 
-        return new OwnAttributes(attributes, roles, requireScope);
+        return new OwnAttributes(attributes, roles, requireScope, requireScopeCount == 1);
     }
 }
 

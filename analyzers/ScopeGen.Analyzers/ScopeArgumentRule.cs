@@ -22,7 +22,7 @@ internal static class ScopeArgumentRule
         }
 
         var arguments = RentList();
-        ScopeArguments.FromSymbolAttributes(own.Attributes, context.Compilation, types, ref arguments, context.CancellationToken);
+        ScopeArguments.FromSymbolAttributes(own, context.Compilation, types, ref arguments, context.CancellationToken);
 
         // An attribute can stand on another (generated) part of a partial declaration.
         foreach (var argument in arguments!)

@@ -111,26 +111,42 @@ internal static class ScopeArguments
         {
             var roles = types.RolesOf(data.AttributeClass);
             var isRequireScope = (roles & AttributeRoles.RequireScope) != 0;
-            if (!isRequireScope && (roles & AttributeRoles.AuthorizeData) == 0)
+            if (isRequireScope || (roles & AttributeRoles.AuthorizeData) != 0)
             {
-                continue;
+                FromOneAttribute(data, isRequireScope, compilation, types, ref results, cancellationToken);
             }
+        }
+    }
 
-            // Not `is not AttributeSyntax syntax`: a pattern variable used after a negated test is not definitely
-            // assigned once Stryker rewrites the condition, and every mutant of the method would be dropped.
-            var syntax = data.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
-            var arguments = syntax?.ArgumentList;
-            if (syntax is null || arguments is null)
-            {
-                continue;
-            }
+    /// <summary>The same, with the symbol's attributes already read: a lone <c>[RequireScope]</c>, the usual case, is taken as it is.</summary>
+    public static void FromSymbolAttributes(in OwnAttributes own, Compilation compilation, KnownTypes types, ref List<ScopeArgument>? results, CancellationToken cancellationToken)
+    {
+        if (own.Roles == AttributeRoles.RequireScope && own.IsFirstRequireScopeTheOnlyOne)
+        {
+            FromOneAttribute(own.FirstRequireScope!, isRequireScope: true, compilation, types, ref results, cancellationToken);
+        }
+        else
+        {
+            FromSymbolAttributes(own.Attributes, compilation, types, ref results, cancellationToken);
+        }
+    }
 
-            if (!FromAttributeData(data, isRequireScope, arguments, ref results))
-            {
+    private static void FromOneAttribute(AttributeData data, bool isRequireScope, Compilation compilation, KnownTypes types, ref List<ScopeArgument>? results, CancellationToken cancellationToken)
+    {
+        // Not `is not AttributeSyntax syntax`: a pattern variable used after a negated test is not definitely
+        // assigned once Stryker rewrites the condition, and every mutant of the method would be dropped.
+        var syntax = data.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+        var arguments = syntax?.ArgumentList;
+        if (syntax is null || arguments is null)
+        {
+            return;
+        }
+
+        if (!FromAttributeData(data, isRequireScope, arguments, ref results))
+        {
 #pragma warning disable RS1030 // Rare: an attribute written with an explicit array; binding it is the only way to pair values and syntax.
-                FromAttribute(syntax, compilation.GetSemanticModel(syntax.SyntaxTree), types, ref results, cancellationToken);
+            FromAttribute(syntax, compilation.GetSemanticModel(syntax.SyntaxTree), types, ref results, cancellationToken);
 #pragma warning restore RS1030
-            }
         }
     }
 

@@ -39,10 +39,13 @@ internal sealed class UnenforcedScopeRule
     private Dictionary<SyntaxTree, int>? treeOrder;
 
     /// <summary>
-    /// The last file found to come after the first use's. It stays after it (the first use only moves earlier),
-    /// and uses arrive file by file, so most of them are settled by this one comparison instead of a lookup.
+    /// Files recently found to come after the first use's. They stay after it (the first use only moves earlier),
+    /// so a use in one of them is settled by a comparison instead of a lookup. Several, not one: the compiler
+    /// completes files in parallel, so the uses of a few files arrive interleaved. Racy writes only cost a lookup.
     /// </summary>
-    private volatile SyntaxTree? laterTree;
+    private readonly SyntaxTree?[] laterTrees = new SyntaxTree?[LaterTreeSlots];
+    private const int LaterTreeSlots = 8;
+    private int nextLaterTreeSlot;
     private volatile FirstUse? firstUse;
     private int registersScopePolicies;
 
@@ -56,8 +59,18 @@ internal sealed class UnenforcedScopeRule
     /// <summary>[RequireScope] among the attributes of a type, method, lambda or local function.</summary>
     public void AnalyzeAttributes(in OwnAttributes own)
     {
-        if (!own.Has(AttributeRoles.RequireScope))
+        if (own.FirstRequireScope is not { } first || Volatile.Read(ref registersScopePolicies) != 0)
         {
+            return;
+        }
+
+        if (own.IsFirstRequireScopeTheOnlyOne)
+        {
+            if (first.ApplicationSyntaxReference is { } only)
+            {
+                NoteUse(only.SyntaxTree, only.Span);
+            }
+
             return;
         }
 
@@ -160,6 +173,12 @@ internal sealed class UnenforcedScopeRule
     /// <summary>Keeps the first use outside generated files: first file in compilation order, then first position.</summary>
     private void NoteUse(SyntaxTree tree, TextSpan span)
     {
+        // Once the app registers the scope policies, no use can fail for want of it.
+        if (Volatile.Read(ref registersScopePolicies) != 0)
+        {
+            return;
+        }
+
         // Read without the lock (the first use only ever moves earlier, and is one object read whole): most uses
         // come after it, in its file or a later one, and change nothing.
         var first = firstUse;
@@ -175,13 +194,13 @@ internal sealed class UnenforcedScopeRule
 
                 order = first.TreeOrder;
             }
-            else if (tree == laterTree)
+            else if (IsKnownLaterTree(tree))
             {
                 return;
             }
             else if ((order = OrderOf(tree)) > first.TreeOrder)
             {
-                laterTree = tree;
+                laterTrees[(int)((uint)Interlocked.Increment(ref nextLaterTreeSlot) % LaterTreeSlots)] = tree;
                 return;
             }
         }
@@ -199,6 +218,19 @@ internal sealed class UnenforcedScopeRule
                 firstUse = new FirstUse(order, tree, span);
             }
         }
+    }
+
+    private bool IsKnownLaterTree(SyntaxTree tree)
+    {
+        foreach (var later in laterTrees)
+        {
+            if (later == tree)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A file's position in the compilation; the map is made on the first use, so a project without scopes never makes it.</summary>
