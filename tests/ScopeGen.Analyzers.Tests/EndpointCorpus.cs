@@ -103,6 +103,10 @@ public static class EndpointCorpus
                     var endpoint = app.MapGet("/tags", () => "x");
                     endpoint.RequireScope(Scopes.Tag.List);
             """)),
+        ("endpoint kept as an IEndpointConventionBuilder local, RequireScope as a statement", Minimal("""
+                    IEndpointConventionBuilder endpoint = app.MapGet("/tags", () => "x");
+                    endpoint.RequireScope(Scopes.Tag.List);
+            """)),
         ("builder stored in a local and left alone", Minimal("""
                     var endpoint = app.{|SCOPE001:MapGet|}("/tags", () => "x");
                     endpoint.WithName("tags");
@@ -535,6 +539,11 @@ public static class EndpointCorpus
                 private static void Keep(params object[] values) { }
             }
             """),
+        ("group assigned inside its own reassignment: the outer assignment, made last, reaches the mapping", Minimal("""
+                    RouteGroupBuilder group;
+                    group = (group = app.MapGroup("/a")).RequireScope(Scopes.Tag.List);
+                    group.MapGet("", () => "x");
+            """)),
         ("public helper of a library called with a covered group: other assemblies may call it too", Usings + """
             public static class Api
             {
