@@ -223,6 +223,20 @@ public static class EndpointCorpus
                 private static void Replace(ref RouteGroupBuilder group, WebApplication app) => group = app.MapGroup("/open");
             }
             """),
+        ("endpoint local passed by ref and replaced before its RequireScope statement", Usings + """
+            public static class Api
+            {
+                public static void Configure(WebApplication app)
+                {
+                    var endpoint = app.{|SCOPE001:MapGet|}("/tags", () => "x");
+                    Replace(ref endpoint, app);
+                    endpoint.RequireScope(Scopes.Tag.List);
+                }
+
+                private static void Replace(ref RouteHandlerBuilder endpoint, WebApplication app) =>
+                    endpoint = app.MapGet("/other", () => "y").RequireScope(Scopes.Tag.List);
+            }
+            """),
         ("helper parameter reassigned before mapping", Usings + """
             public static class Api
             {
