@@ -79,6 +79,52 @@ public class ConflictTests
                 }
             }
             """),
+        ("AllowAnonymous sixteen conventions back still overrides an endpoint's scope", EndpointCorpus.Usings + $$"""
+            public static class Api
+            {
+                public static void Configure(WebApplication app) =>
+                    app.MapGroup("/public").AllowAnonymous(){{EndpointCorpus.Tags(16)}}.MapGet("/workflows", () => "x").{|SCOPE006:RequireScope|}(Scopes.Workflow.List);
+            }
+            """),
+        ("AllowAnonymous seventeen conventions back is beyond the rule's reach", EndpointCorpus.Usings + $$"""
+            public static class Api
+            {
+                public static void Configure(WebApplication app) =>
+                    app.MapGroup("/public").AllowAnonymous(){{EndpointCorpus.Tags(17)}}.MapGet("/workflows", () => "x").RequireScope(Scopes.Workflow.List);
+            }
+            """),
+        ("AllowAnonymous sixteen conventions deep in a group local's value is beyond the rule's reach", EndpointCorpus.Usings + $$"""
+            public static class Api
+            {
+                public static void Configure(WebApplication app)
+                {
+                    var open = app.MapGroup("/public").AllowAnonymous(){{EndpointCorpus.Tags(16)}};
+                    open.MapGet("/workflows", () => "x").RequireScope(Scopes.Workflow.List);
+                }
+            }
+            """),
+        ("a group local reassigned after AllowAnonymous: no conflict claimed", EndpointCorpus.Usings + """
+            public static class Api
+            {
+                public static void Configure(WebApplication app)
+                {
+                    var group = app.MapGroup("/public").AllowAnonymous();
+                    group = app.MapGroup("/api");
+                    group.MapGet("/workflows", () => "x").RequireScope(Scopes.Workflow.List);
+                }
+            }
+            """),
+        ("RequireScope as the sixteenth call of an endpoint's chain is found, as the seventeenth not", EndpointCorpus.Usings + $$"""
+            public static class Api
+            {
+                public static void Configure(WebApplication app)
+                {
+                    var open = app.MapGroup("/public").AllowAnonymous();
+                    open.MapGet("/a", () => "x"){{EndpointCorpus.Tags(15)}}.{|SCOPE006:RequireScope|}(Scopes.Workflow.List);
+                    open.MapGet("/b", () => "x"){{EndpointCorpus.Tags(16)}}.RequireScope(Scopes.Workflow.List);
+                }
+            }
+            """),
         ("AllowAnonymous hub overrides a hub method's scope", """
             using Microsoft.AspNetCore.Authorization;
             using Microsoft.AspNetCore.SignalR;

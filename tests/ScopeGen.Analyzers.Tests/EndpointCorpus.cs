@@ -28,6 +28,34 @@ public static class EndpointCorpus
         }
         """;
 
+    /// <summary>
+    /// <paramref name="count"/> <c>.WithTags(...)</c> conventions: they neither cover nor end a chain, so they put a
+    /// covering call that many steps away, to pin where the analyzer stops following (MaxDepth, 16 steps).
+    /// </summary>
+    public static string Tags(int count) => string.Concat(Enumerable.Range(1, count).Select(i => $".WithTags(\"t{i}\")"));
+
+    /// <summary>An endpoint returned up through <paramref name="count"/> private helpers; Configure adds RequireScope to the top one.</summary>
+    private static string ReturnedThrough(int count, string mapGet) => Usings + $$"""
+        public static class Api
+        {
+            public static void Configure(WebApplication app) => Endpoint{{count}}(app).RequireScope(Scopes.Tag.List);
+
+            private static RouteHandlerBuilder Endpoint1(IEndpointRouteBuilder routes) => routes.{{mapGet}}("/tags", () => "x");
+        {{string.Concat(Enumerable.Range(2, count - 1).Select(i => $"\n    private static RouteHandlerBuilder Endpoint{i}(IEndpointRouteBuilder routes) => Endpoint{i - 1}(routes);\n"))}}
+        }
+        """;
+
+    /// <summary>A covered group passed down through <paramref name="count"/> private helpers; the last one maps on it.</summary>
+    private static string PassedThrough(int count, string mapGet) => Usings + $$"""
+        public static class Api
+        {
+            public static void Configure(WebApplication app) => Map{{count}}(app.MapGroup("/tags").RequireScope(Scopes.Tag.List));
+
+            private static void Map1(IEndpointRouteBuilder routes) => routes.{{mapGet}}("", () => "x");
+        {{string.Concat(Enumerable.Range(2, count - 1).Select(i => $"\n    private static void Map{i}(IEndpointRouteBuilder routes) => Map{i - 1}(routes);\n"))}}
+        }
+        """;
+
     /// <summary>Library shapes: name, markup source.</summary>
     public static IReadOnlyList<(string Name, string Source)> LibraryCases { get; } = new List<(string, string)>
     {
@@ -73,6 +101,10 @@ public static class EndpointCorpus
             """)),
         ("builder stored in a local, RequireScope as a statement", Minimal("""
                     var endpoint = app.MapGet("/tags", () => "x");
+                    endpoint.RequireScope(Scopes.Tag.List);
+            """)),
+        ("endpoint kept as an IEndpointConventionBuilder local, RequireScope as a statement", Minimal("""
+                    IEndpointConventionBuilder endpoint = app.MapGet("/tags", () => "x");
                     endpoint.RequireScope(Scopes.Tag.List);
             """)),
         ("builder stored in a local and left alone", Minimal("""
@@ -189,6 +221,20 @@ public static class EndpointCorpus
                 }
 
                 private static void Replace(ref RouteGroupBuilder group, WebApplication app) => group = app.MapGroup("/open");
+            }
+            """),
+        ("endpoint local passed by ref and replaced before its RequireScope statement", Usings + """
+            public static class Api
+            {
+                public static void Configure(WebApplication app)
+                {
+                    var endpoint = app.{|SCOPE001:MapGet|}("/tags", () => "x");
+                    Replace(ref endpoint, app);
+                    endpoint.RequireScope(Scopes.Tag.List);
+                }
+
+                private static void Replace(ref RouteHandlerBuilder endpoint, WebApplication app) =>
+                    endpoint = app.MapGet("/other", () => "y").RequireScope(Scopes.Tag.List);
             }
             """),
         ("helper parameter reassigned before mapping", Usings + """
@@ -347,6 +393,249 @@ public static class EndpointCorpus
             public static class Api
             {
                 public static void Configure(Router router) => router.MapGet("/x", () => "x");
+            }
+            """),
+
+        // ---- how far the analyzer follows a builder (MaxDepth: 16 steps), and shapes it must not follow ----
+        ("a group sixteen conventions before the mapping still covers it", Minimal($$"""app.MapGroup("/tags").RequireScope(Scopes.Tag.List){{Tags(16)}}.MapGet("", () => "x");""")),
+        ("a RequireScope seventeen conventions back is beyond reach: reported", Minimal($$"""app.MapGroup("/tags").RequireScope(Scopes.Tag.List){{Tags(17)}}.{|SCOPE001:MapGet|}("", () => "x");""")),
+        ("a group local whose RequireScope is sixteen conventions deep in its value is beyond reach", Minimal($$"""
+                    var group = app.MapGroup("/tags").RequireScope(Scopes.Tag.List){{Tags(16)}};
+                    group.{|SCOPE001:MapGet|}("", () => "x");
+            """)),
+        ("a private field whose RequireScope is sixteen conventions deep in its value is beyond reach", Usings + $$"""
+            public sealed class Registrar
+            {
+                private readonly RouteGroupBuilder group;
+
+                public Registrar(WebApplication app) => group = app.MapGroup("/users").RequireScope(Scopes.User.List){{Tags(16)}};
+
+                public void Register() => group.{|SCOPE001:MapGet|}("", () => "x");
+            }
+            """),
+        ("an endpoint returned through sixteen private helpers gets the caller's RequireScope", ReturnedThrough(16, "MapGet")),
+        ("an endpoint returned through seventeen private helpers is beyond reach", ReturnedThrough(17, "{|SCOPE001:MapGet|}")),
+        ("a covered group passed down sixteen private helpers covers the mapping", PassedThrough(16, "MapGet")),
+        ("a covered group passed down seventeen private helpers is beyond reach", PassedThrough(17, "{|SCOPE001:MapGet|}")),
+        ("private helpers nothing calls: no caller adds a scope", Usings + """
+            public static class Api
+            {
+                public static void Configure(WebApplication app) => app.MapGet("/ok", () => "x").RequireScope(Scopes.Tag.List);
+
+                private static void MapUnused(IEndpointRouteBuilder routes) => routes.{|SCOPE001:MapGet|}("/a", () => "x");
+
+                private static RouteHandlerBuilder MapReturnedToNobody()
+                {
+                    var app = WebApplication.Create();
+                    return app.{|SCOPE001:MapGet|}("/b", () => "x");
+                }
+            }
+            """),
+        ("an endpoint returned from two return statements gets the caller's RequireScope", Usings + """
+            public static class Api
+            {
+                public static void Configure(WebApplication app, bool legacy) => MapTags(app, legacy).RequireScope(Scopes.Tag.List);
+
+                private static RouteHandlerBuilder MapTags(IEndpointRouteBuilder routes, bool legacy)
+                {
+                    if (legacy)
+                    {
+                        return Tags(routes, "/legacy/tags");
+                    }
+
+                    return Tags(routes, "/tags");
+                }
+
+                private static RouteHandlerBuilder Tags(IEndpointRouteBuilder routes, string pattern) => routes.MapGet(pattern, () => "x");
+            }
+            """),
+        ("a covered group local passed to the same private helper twice", Usings + """
+            public static class Api
+            {
+                public static void Configure(WebApplication app)
+                {
+                    var tags = app.MapGroup("/tags").RequireScope(Scopes.Tag.List);
+                    MapList(tags, "/a");
+                    MapList(tags, "/b");
+                }
+
+                private static void MapList(RouteGroupBuilder group, string pattern) => group.MapGet(pattern, () => "x");
+            }
+            """),
+        ("two covering conventions in one chain", Minimal("""app.MapGet("/tags", () => "x").RequireScope(Scopes.Tag.List).RequireAuthorization(Scopes.Tag.Read);""")),
+        ("RequireScope on a sub-group a helper makes does not cover the app's own endpoints", Usings + """
+            internal static class Groups
+            {
+                // Not named Map...: a new group all the same, whose conventions stay on it.
+                internal static RouteGroupBuilder Versioned(this IEndpointRouteBuilder routes) => routes.MapGroup("/v1");
+            }
+
+            public static class Api
+            {
+                public static void Configure(WebApplication app)
+                {
+                    app.Versioned().RequireScope(Scopes.Tag.List);
+                    app.{|SCOPE001:MapGet|}("/tags", () => "x");
+                }
+            }
+            """),
+        ("RequireScope statement inside a braced branch", Minimal("""
+                    var group = app.MapGroup("/a");
+                    if (app.Environment.EnvironmentName == "x")
+                    {
+                        group.RequireScope(Scopes.Tag.List);
+                    }
+
+                    group.{|SCOPE001:MapGet|}("", () => "x");
+            """)),
+        ("RequireScope in one arm of a conditional expression statement", Minimal("""
+                    var group = app.MapGroup("/a");
+                    _ = app.Environment.EnvironmentName == "x" ? group.RequireScope(Scopes.Tag.List) : group;
+                    group.{|SCOPE001:MapGet|}("", () => "x");
+            """)),
+        ("RequireScope in one branch of an if does not cover the other branch", Minimal("""
+                    var group = app.MapGroup("/a");
+                    if (app.Environment.EnvironmentName == "x")
+                        group.RequireScope(Scopes.Tag.List);
+                    else
+                        group.{|SCOPE001:MapGet|}("", () => "x");
+            """)),
+        ("group local reassigned by deconstruction", Minimal("""
+                    var group = app.MapGroup("/a").RequireScope(Scopes.Tag.List);
+                    int version;
+                    (group, version) = (app.MapGroup("/open"), 2);
+                    group.{|SCOPE001:MapGet|}("", () => version.ToString());
+            """)),
+        ("group reassigned to a covered group only inside a branch", Minimal("""
+                    var group = app.MapGroup("/open");
+                    if (app.Environment.EnvironmentName == "x")
+                    {
+                        group = app.MapGroup("/a").RequireScope(Scopes.Tag.List);
+                    }
+
+                    group.{|SCOPE001:MapGet|}("", () => "x");
+            """)),
+        ("a goto can skip the reassignment to a covered group", Minimal("""
+                    var group = app.MapGroup("/open");
+                    if (app.Environment.EnvironmentName == "x")
+                        goto map;
+                    group = app.MapGroup("/a").RequireScope(Scopes.Tag.List);
+                    map:
+                    group.{|SCOPE001:MapGet|}("", () => "x");
+            """)),
+        ("a lambda mapping on a captured group sees its later reassignment", Minimal("""
+                    var group = app.MapGroup("/a").RequireScope(Scopes.Tag.List);
+                    Action map = () => group.{|SCOPE001:MapGet|}("", () => "x");
+                    group = app.MapGroup("/open");
+                    map();
+            """)),
+        ("a for loop's incrementor reassigns the group between iterations", Minimal("""
+                    var group = app.MapGroup("/a").RequireScope(Scopes.Tag.List);
+                    for (var i = 0; i < 2; i++, group = app.MapGroup("/open"))
+                    {
+                        group.{|SCOPE001:MapGet|}("/" + i, () => "x");
+                    }
+            """)),
+        ("group reassigned to a covered group, then mapped with no space between the statements", Minimal("""
+                    var group = app.MapGroup("/open");
+                    group.{|SCOPE001:MapGet|}("", () => "x");
+                    group = app.MapGroup("/a").RequireScope(Scopes.Tag.List);group.MapGet("", () => "x");
+            """)),
+        ("group assigned twice and mapped on within one statement", Usings + """
+            public static class Api
+            {
+                public static void Configure(WebApplication app)
+                {
+                    RouteGroupBuilder group;
+                    Keep(group = app.MapGroup("/open"), group = app.MapGroup("/a").RequireScope(Scopes.Tag.List), group.{|SCOPE001:MapGet|}("", () => "x"));
+                }
+
+                private static void Keep(params object[] values) { }
+            }
+            """),
+        ("group assigned inside its own reassignment: the outer assignment, made last, reaches the mapping", Minimal("""
+                    RouteGroupBuilder group;
+                    group = (group = app.MapGroup("/a")).RequireScope(Scopes.Tag.List);
+                    group.MapGet("", () => "x");
+            """)),
+        ("public helper of a library called with a covered group: other assemblies may call it too", Usings + """
+            public static class Api
+            {
+                public static void Configure(WebApplication app) => MapWorkflows(app.MapGroup("/workflows").RequireScope(Scopes.Workflow.Read));
+
+                public static void MapWorkflows(RouteGroupBuilder group) => group.{|SCOPE001:MapGet|}("/{id}", (string id) => id);
+            }
+            """),
+        ("protected helper of a public library class: derived classes elsewhere may call it", Usings + """
+            public class Api
+            {
+                public void Configure(WebApplication app) => MapWorkflows(app.MapGroup("/workflows").RequireScope(Scopes.Workflow.Read));
+
+                protected void MapWorkflows(RouteGroupBuilder group) => group.{|SCOPE001:MapGet|}("/{id}", (string id) => id);
+            }
+            """),
+        ("a helper's call sites are its own, not another method's of the same name", Usings + """
+            public static class Api
+            {
+                public static void Configure(WebApplication app)
+                {
+                    MapTags(app.MapGroup("/tags").RequireScope(Scopes.Tag.List));
+                    Other.MapTags(app.MapGroup("/open"));
+                }
+
+                private static void MapTags(RouteGroupBuilder group) => group.MapGet("", () => "x");
+            }
+
+            internal static class Other
+            {
+                internal static void MapTags(RouteGroupBuilder group) => group.{|SCOPE001:MapGet|}("/other", () => "x");
+            }
+            """),
+        ("an extension in ASP.NET Core's Builder namespace with another name is no mapping", Usings + """
+            namespace Microsoft.AspNetCore.Builder
+            {
+                // Libraries put extensions here so that they need no using; calling one maps nothing itself.
+                public static class ScopedRouteExtensions
+                {
+                    public static RouteHandlerBuilder MapScopedGet(this IEndpointRouteBuilder endpoints, string pattern, Delegate handler) =>
+                        endpoints.MapGet(pattern, handler).RequireScope(Scopes.Workflow.Read);
+                }
+            }
+
+            public static class Api
+            {
+                public static void Configure(WebApplication app) => app.MapScopedGet("/workflows", () => "x");
+            }
+            """),
+        ("a MapGet extension in the Builder namespace on IApplicationBuilder is no mapping", Usings + """
+            namespace Microsoft.AspNetCore.Builder
+            {
+                // Named like the minimal-API method, but on the middleware pipeline: no endpoint.
+                public static class BranchExtensions
+                {
+                    public static IApplicationBuilder MapGet(this IApplicationBuilder app, string path, RequestDelegate handler) => app;
+                }
+            }
+
+            public static class Api
+            {
+                public static void Configure(IApplicationBuilder app) => app.MapGet("/branch", context => context.Response.WriteAsync("x"));
+            }
+            """),
+        ("a MapGet extension in the Builder namespace without a handler is no mapping", Usings + """
+            namespace Microsoft.AspNetCore.Builder
+            {
+                public static class CannedRouteExtensions
+                {
+                    // No handler parameter: the mapping is the one inside.
+                    public static IEndpointConventionBuilder MapGet(this IEndpointRouteBuilder endpoints, string pattern) =>
+                        endpoints.MapGet(pattern, () => "canned").RequireScope(Scopes.Workflow.Read);
+                }
+            }
+
+            public static class Api
+            {
+                public static void Configure(WebApplication app) => app.MapGet("/canned");
             }
             """),
 
@@ -603,6 +892,17 @@ public static class EndpointCorpus
             public class WorkflowsController : ControllerBase
             {
                 public IActionResult Get(string id) => Ok(id);
+            }
+            """),
+        ("MapControllers called twice, once without a convention: controllers are not covered", Usings + """
+            var app = WebApplication.Create();
+            app.MapControllers().RequireScope(Scopes.Workflow.Read);
+            app.MapControllers();
+            app.Run();
+
+            public class WorkflowsController : ControllerBase
+            {
+                public IActionResult {|SCOPE001:Get|}(string id) => Ok(id);
             }
             """),
         ("MapControllers without a convention covers nothing", Usings + """

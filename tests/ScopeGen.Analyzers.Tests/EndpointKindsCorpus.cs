@@ -241,6 +241,7 @@ public static class EndpointKindsCorpus
         ("FastEndpoints: Policies naming a preset", new[] { FastEndpoint("Policies(\"readOnly\");") }),
         ("FastEndpoints: Policies naming a foreign policy", new[] { FastEndpoint("Policies(\"AdminOnly\");", "{|SCOPE001:ListWorkflows|}") }),
         ("FastEndpoints: Permissions", new[] { FastEndpoint("Permissions(\"workflow:list\");") }),
+        ("FastEndpoints: PermissionsAll", new[] { FastEndpoint("PermissionsAll(\"workflow:list\", \"workflow:read\");") }),
         ("FastEndpoints: Roles is no scope", new[] { FastEndpoint("Roles(\"admin\");", "{|SCOPE001:ListWorkflows|}") }),
         ("FastEndpoints: AllowAnonymous", new[] { FastEndpoint("AllowAnonymous();") }),
         ("FastEndpoints: Options with RequireScope", new[] { FastEndpoint("Options(b => b.RequireScope(N8n.Api.Scopes.Workflow.List));") }),
@@ -269,6 +270,24 @@ public static class EndpointKindsCorpus
             public sealed class {|SCOPE001:ListWorkflows|} : SecuredEndpoint
             {
                 public override void Configure() => Get("/workflows");
+
+                public override Task HandleAsync(CancellationToken ct) => Task.CompletedTask;
+            }
+            """ }),
+        ("FastEndpoints: a Configure overload with parameters is not the Configure() FastEndpoints runs", new[] { FastEndpointUsings + """
+            public abstract class SecuredEndpoint : EndpointWithoutRequest<string>
+            {
+                public override void Configure()
+                {
+                    Get("/workflows");
+                    Scopes(N8n.Api.Scopes.Workflow.List);
+                }
+            }
+
+            public sealed class ListWorkflows : SecuredEndpoint
+            {
+                // An overload, not an override: FastEndpoints still runs the base's Configure().
+                public void Configure(string route) => Get(route);
 
                 public override Task HandleAsync(CancellationToken ct) => Task.CompletedTask;
             }
@@ -458,6 +477,21 @@ public static class EndpointKindsCorpus
                         options.Conventions.AuthorizePage("/Status", Scopes.Workflow.Read);
                         options.Conventions.AuthorizePage("/Report", Scopes.Workflow.Read);
                     });
+            }
+            """),
+        ("pages: a page model outside a Pages namespace has no page path, so no folder convention covers it", PageUsings + """
+            namespace App.Admin
+            {
+                public class IndexModel : PageModel
+                {
+                    public void {|SCOPE001:OnGet|}() { }
+                }
+            }
+
+            public static class Setup
+            {
+                public static void Configure(IServiceCollection services) =>
+                    services.AddRazorPages(options => options.Conventions.AllowAnonymousToFolder("/App"));
             }
             """),
         ("pages: a method of the same name outside Razor Pages is no convention", PageUsings + """
