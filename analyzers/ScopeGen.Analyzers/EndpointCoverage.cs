@@ -518,7 +518,23 @@ internal sealed partial class EndpointCoverage
             }
         }
 
-        return reaching < 0 ? null : values[reaching];
+        if (reaching < 0)
+        {
+            return null;
+        }
+
+        // Several assignments in the reaching statement: only one that holds the others (group = (group = a).X())
+        // is known to run last. Side by side (F(group = a, group = b)), the later one runs last: all count.
+        var outer = values[reaching].Syntax.Parent ?? values[reaching].Syntax;
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (i != reaching && statements[i] == statements[reaching] && !outer.Span.Contains(values[i].Syntax.Span))
+            {
+                return null;
+            }
+        }
+
+        return values[reaching];
     }
 
     private static int AssignmentCount(ISymbol symbol, IOperation use) => AssignedValues(symbol, use, out var escapes).Count + (escapes ? 1 : 0);

@@ -553,6 +553,19 @@ public static class EndpointCorpus
                 private static void Keep(params object[] values) { }
             }
             """),
+        ("group assigned twice side by side in one statement before the mapping: the later, open one reaches it", Usings + """
+            public static class Api
+            {
+                public static void Configure(WebApplication app)
+                {
+                    RouteGroupBuilder group;
+                    Keep(group = app.MapGroup("/a").RequireScope(Scopes.Tag.List), group = app.MapGroup("/open"));
+                    group.{|SCOPE001:MapGet|}("", () => "x");
+                }
+
+                private static void Keep(params object[] values) { }
+            }
+            """),
         ("group assigned inside its own reassignment: the outer assignment, made last, reaches the mapping", Minimal("""
                     RouteGroupBuilder group;
                     group = (group = app.MapGroup("/a")).RequireScope(Scopes.Tag.List);
