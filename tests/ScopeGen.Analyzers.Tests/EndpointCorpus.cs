@@ -491,6 +491,14 @@ public static class EndpointCorpus
                 public IActionResult {|SCOPE001:List|}() => Ok();
             }
             """),
+        ("[ApiController] alone on a class not named Controller", Usings + """
+            // Not on ControllerBase (whose own [Controller] would decide): the attribute derived from [Controller] does.
+            [ApiController]
+            public class Variables
+            {
+                public string {|SCOPE001:List|}() => "x";
+            }
+            """),
         ("[Controller] inherited from a base class", Usings + """
             [Controller]
             public abstract class ApiBase
