@@ -91,6 +91,64 @@ public static class EndpointCorpus
         ("WithMetadata(new RequireScopeAttribute)", Minimal("""app.MapGet("/users", () => "x").WithMetadata(new RequireScopeAttribute(Scopes.User.List));""")),
         ("WithMetadata(new AllowAnonymousAttribute)", Minimal("""app.MapGet("/ping", () => "x").WithMetadata(new AllowAnonymousAttribute());""")),
         ("WithMetadata of something else", Minimal("""app.{|SCOPE001:MapGet|}("/users", () => "x").WithMetadata(new EndpointNameMetadata("users"));""")),
+        // ---- an application's or another vendor's methods named like the conventions cover nothing ----
+        ("an application's own RequireScope is no ScopeGen requirement", Usings + """
+            namespace MyApp
+            {
+                public static class Conventions
+                {
+                    // Found before the generated RequireScope (innermost namespace first), and a no-op.
+                    public static TBuilder RequireScope<TBuilder>(this TBuilder builder, string scope) where TBuilder : IEndpointConventionBuilder => builder;
+                }
+
+                public static class Api
+                {
+                    public static void Configure(WebApplication app) => app.{|SCOPE001:MapGet|}("/workflows", () => "x").RequireScope(Scopes.Workflow.List);
+                }
+            }
+            """),
+        ("an application's own WithMetadata is no ASP.NET Core convention", Usings + """
+            namespace MyApp
+            {
+                public static class Conventions
+                {
+                    // Keeps the attribute to itself: nothing reaches the endpoint's metadata.
+                    public static TBuilder WithMetadata<TBuilder>(this TBuilder builder, object item) where TBuilder : IEndpointConventionBuilder => builder;
+                }
+
+                public static class Api
+                {
+                    public static void Configure(WebApplication app) =>
+                        app.{|SCOPE001:MapGet|}("/users", () => "x").WithMetadata(new RequireScopeAttribute(Scopes.User.List));
+                }
+            }
+            """),
+        ("AllowAnonymous of a vendor's *.AspNetCore namespace is not ASP.NET Core's", Usings + """
+            namespace Contoso.AspNetCore
+            {
+                public static class Conventions
+                {
+                    public static TBuilder AllowAnonymous<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder => builder;
+                }
+
+                public static class Api
+                {
+                    public static void Configure(WebApplication app) => app.{|SCOPE001:MapGet|}("/users", () => "x").AllowAnonymous();
+                }
+            }
+            """),
+        ("RequireAuthorization of a class in the global namespace is not ASP.NET Core's", Usings + """
+            public static class GlobalConventions
+            {
+                // Preferred over ASP.NET Core's params overload (normal form), and a no-op.
+                public static TBuilder RequireAuthorization<TBuilder>(this TBuilder builder, string policy) where TBuilder : IEndpointConventionBuilder => builder;
+            }
+
+            public static class Api
+            {
+                public static void Configure(WebApplication app) => app.{|SCOPE001:MapGet|}("/workflows", () => "x").RequireAuthorization(Scopes.Workflow.Read);
+            }
+            """),
         ("MapMethods", Minimal("""app.{|SCOPE001:MapMethods|}("/workflows", new[] { "GET", "HEAD" }, () => "x");""")),
         ("Map with a RequestDelegate", Minimal("""app.{|SCOPE001:Map|}("/raw", (HttpContext context) => context.Response.WriteAsync("x"));""")),
         ("MapFallback", Minimal("""app.{|SCOPE001:MapFallback|}(() => "x");""")),
@@ -733,6 +791,14 @@ public static class EndpointCorpus
             {
                 [HttpGet]
                 public IActionResult {|SCOPE001:List|}() => Ok();
+            }
+            """),
+        ("[ApiController] alone on a class not named Controller", Usings + """
+            // Not on ControllerBase (whose own [Controller] would decide): the attribute derived from [Controller] does.
+            [ApiController]
+            public class Variables
+            {
+                public string {|SCOPE001:List|}() => "x";
             }
             """),
         ("[Controller] inherited from a base class", Usings + """

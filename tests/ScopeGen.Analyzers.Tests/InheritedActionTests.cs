@@ -55,7 +55,7 @@ public sealed class InheritedActionTests
     [Fact]
     public async Task A_base_action_the_controller_overrides_and_covers_is_not_reported()
     {
-        await AnalyzerHarness.VerifyAsync(
+        var run = await AnalyzerHarness.VerifyAsync(
             new[] { EndpointCorpus.Usings + """
                 public abstract class CrudControllerBase : ControllerBase
                 {
@@ -74,6 +74,71 @@ public sealed class InheritedActionTests
                 }
                 """ },
             new[] { "SCOPE001" });
+
+        // The finding is the base action left as it is; the overridden one is not named.
+        var missing = Assert.Single(run.Diagnostics, d => d.Id == "SCOPE001");
+        Assert.Contains("'TagsController.Delete' (inherited from 'CrudControllerBase')", missing.GetMessage());
+        Assert.DoesNotContain("TagsController.List", missing.GetMessage());
+    }
+
+    [Fact]
+    public async Task A_controller_that_overrides_and_covers_every_base_action_is_not_reported()
+    {
+        // Each override replaces its base action: none of the base's uncovered actions is left to report.
+        await AnalyzerHarness.VerifyAsync(
+            new[] { EndpointCorpus.Usings + """
+                public abstract class CrudControllerBase : ControllerBase
+                {
+                    [HttpGet]
+                    public virtual IActionResult List() => Ok();
+
+                    [HttpDelete("{id}")]
+                    public virtual IActionResult Delete(string id) => Ok(id);
+                }
+
+                [Route("tags")]
+                public class TagsController : CrudControllerBase
+                {
+                    [RequireScope(Scopes.Tag.List)]
+                    public override IActionResult List() => Ok();
+
+                    [RequireScope(Scopes.Tag.Delete)]
+                    public override IActionResult Delete(string id) => Ok(id);
+                }
+                """ },
+            new[] { "SCOPE001" });
+    }
+
+    [Fact]
+    public async Task A_base_action_overridden_and_covered_by_an_intermediate_base_is_not_reported()
+    {
+        // The controller inherits ScopedCrudControllerBase.List (covered); CrudControllerBase.List, which it
+        // overrides, is no action of the controller. Delete is inherited as it is and uncovered.
+        var run = await AnalyzerHarness.VerifyAsync(
+            new[] { EndpointCorpus.Usings + """
+                public abstract class CrudControllerBase : ControllerBase
+                {
+                    [HttpGet]
+                    public virtual IActionResult List() => Ok();
+
+                    [HttpDelete("{id}")]
+                    public IActionResult Delete(string id) => Ok(id);
+                }
+
+                public abstract class ScopedCrudControllerBase : CrudControllerBase
+                {
+                    [RequireScope(Scopes.Tag.List)]
+                    public override IActionResult List() => Ok();
+                }
+
+                [Route("tags")]
+                public class {|SCOPE001:TagsController|} : ScopedCrudControllerBase
+                {
+                }
+                """ },
+            new[] { "SCOPE001" });
+        var missing = Assert.Single(run.Diagnostics, d => d.Id == "SCOPE001");
+        Assert.Contains("'TagsController.Delete' (inherited from 'CrudControllerBase')", missing.GetMessage());
     }
 
     private static MetadataReference CompileLibrary(string source)

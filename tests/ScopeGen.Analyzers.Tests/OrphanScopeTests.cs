@@ -124,6 +124,92 @@ public class OrphanScopeTests
     }
 
     [Fact]
+    public async Task A_project_of_minimal_APIs_that_require_nothing_reports_every_unreserved_scope()
+    {
+        // Its only endpoint is a mapping: that alone makes it a project with endpoints.
+        var orphans = await OrphansAsync(Usings + """
+            public static class Api
+            {
+                public static void Configure(WebApplication app)
+                {
+                    app.MapGet("/health", () => "ok").AllowAnonymous();
+                }
+            }
+            """);
+
+        Assert.Equal(new[] { "report:read", "report:delete", "report:archive", "audit:list" }, orphans.Select(o => o.Split(' ')[1]));
+    }
+
+    [Fact]
+    public async Task A_scope_required_by_a_route_group_convention_alone_makes_a_project_with_endpoints()
+    {
+        // No mapping and no controller here: requiring a scope is what shows that the project has endpoints.
+        var orphans = await OrphansAsync(Usings + """
+            public static class ReportRoutes
+            {
+                public static Microsoft.AspNetCore.Routing.RouteGroupBuilder ForReports(this Microsoft.AspNetCore.Routing.RouteGroupBuilder group) =>
+                    group.RequireScope(Scopes.Report.Read);
+            }
+            """);
+
+        Assert.Equal(new[] { "report:delete", "report:archive", "audit:list" }, orphans.Select(o => o.Split(' ')[1]));
+    }
+
+    [Fact]
+    public async Task A_preset_policy_required_by_a_route_group_convention_alone_makes_a_project_with_endpoints()
+    {
+        var orphans = await OrphansAsync(Usings + """
+            public static class AuditRoutes
+            {
+                public static Microsoft.AspNetCore.Routing.RouteGroupBuilder ForAudit(this Microsoft.AspNetCore.Routing.RouteGroupBuilder group) =>
+                    group.RequireAuthorization("auditors");
+            }
+            """);
+
+        Assert.Equal(new[] { "report:read", "report:delete", "report:archive" }, orphans.Select(o => o.Split(' ')[1]));
+    }
+
+    [Fact]
+    public async Task FastEndpoints_ScopesAll_counts_as_a_use()
+    {
+        var orphans = await OrphansAsync(Usings + """
+            public sealed class DeleteReport : FastEndpoints.EndpointWithoutRequest<string>
+            {
+                public override void Configure()
+                {
+                    Delete("/reports/{id}");
+                    ScopesAll(Demo.Api.Scopes.Report.Delete, Demo.Api.Scopes.Report.Read);
+                }
+
+                public override System.Threading.Tasks.Task HandleAsync(System.Threading.CancellationToken ct) => System.Threading.Tasks.Task.CompletedTask;
+            }
+            """);
+
+        Assert.Equal(new[] { "report:archive", "audit:list" }, orphans.Select(o => o.Split(' ')[1]));
+    }
+
+    [Fact]
+    public async Task A_scope_string_given_to_another_FastEndpoints_method_is_no_use()
+    {
+        // Roles(...) names roles, not scopes: report:archive is still required by nothing.
+        var orphans = await OrphansAsync(Usings + """
+            public sealed class ArchiveReport : FastEndpoints.EndpointWithoutRequest<string>
+            {
+                public override void Configure()
+                {
+                    Post("/reports/archive");
+                    Roles("report:archive");
+                    Scopes(Demo.Api.Scopes.Report.Read);
+                }
+
+                public override System.Threading.Tasks.Task HandleAsync(System.Threading.CancellationToken ct) => System.Threading.Tasks.Task.CompletedTask;
+            }
+            """);
+
+        Assert.Equal(new[] { "report:delete", "report:archive", "audit:list" }, orphans.Select(o => o.Split(' ')[1]));
+    }
+
+    [Fact]
     public void The_descriptor_is_info_at_compilation_end_with_a_help_link()
     {
         var descriptor = new ScopeAnalyzer().SupportedDiagnostics.Single(d => d.Id == "SCOPE008");
