@@ -578,8 +578,9 @@ internal sealed partial class EndpointCoverage
             return null;
         }
 
+        // A switch section runs its statements in order, as a block does; a branch (if, loop body) is no container.
         var container = statement.Parent is GlobalStatementSyntax global ? global.Parent : statement.Parent;
-        return container is BlockSyntax or CompilationUnitSyntax ? container : null;
+        return container is BlockSyntax or CompilationUnitSyntax or SwitchSectionSyntax ? container : null;
     }
 
     private static bool MayNotRun(SyntaxNode node, StatementSyntax statement)

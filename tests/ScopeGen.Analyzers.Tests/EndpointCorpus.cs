@@ -624,6 +624,19 @@ public static class EndpointCorpus
                 private static void Keep(params object[] values) { }
             }
             """),
+        ("RequireScope statement and mapping in one switch section: the section covers its own mapping only", Minimal("""
+                    var group = app.MapGroup("/a");
+                    switch (app.Environment.EnvironmentName)
+                    {
+                        case "x":
+                            group.RequireScope(Scopes.Tag.List);
+                            group.MapGet("", () => "x");
+                            break;
+                        default:
+                            group.{|SCOPE001:MapGet|}("/other", () => "y");
+                            break;
+                    }
+            """)),
         ("group assigned inside its own reassignment: the outer assignment, made last, reaches the mapping", Minimal("""
                     RouteGroupBuilder group;
                     group = (group = app.MapGroup("/a")).RequireScope(Scopes.Tag.List);
