@@ -128,10 +128,10 @@ public static class EndpointKindsCorpus
                 public static string Version() => "1";
             }
             """ }),
-        ("hub: a hub's own parameterless Dispose is no hub method", new[] { HubUsings + """
-            public class ChatHub : Hub
+        ("hub: a hub's own IDisposable.Dispose is no hub method", new[] { HubUsings + """
+            // SignalR leaves out the methods that implement IDisposable on the hub type: here the hub's own Dispose.
+            public class ChatHub : Hub, System.IDisposable
             {
-                // Hides Hub.Dispose(): SignalR still treats it as the hub's disposal, not as a method clients invoke.
                 public new void Dispose() { }
 
                 // Only the parameterless Dispose is excluded.
