@@ -209,8 +209,8 @@ internal static class ControllerFacts
         return false;
     }
 
-    /// <summary>Whether the method is the type's implementation of <c>IDisposable.Dispose</c> (MVC skips it).</summary>
-    private static bool IsDispose(IMethodSymbol method, KnownTypes types)
+    /// <summary>Whether the method is the type's implementation of <c>IDisposable.Dispose</c> (MVC and SignalR skip it).</summary>
+    public static bool IsDispose(IMethodSymbol method, KnownTypes types)
     {
         if (method.Name != "Dispose" || method.Parameters.Length != 0 || !method.ReturnsVoid)
         {

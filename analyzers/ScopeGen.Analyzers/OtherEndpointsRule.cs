@@ -113,7 +113,7 @@ internal sealed class OtherEndpointsRule
 
     /// <summary>
     /// A public instance method SignalR lets clients invoke: not one of Hub's own (OnConnectedAsync,
-    /// OnDisconnectedAsync, Dispose) or object's, overridden or not.
+    /// OnDisconnectedAsync, Dispose) or object's, overridden or not, nor the hub's implementation of IDisposable.Dispose.
     /// </summary>
     public static bool IsHubMethod(IMethodSymbol method, KnownTypes types)
     {
@@ -125,7 +125,7 @@ internal sealed class OtherEndpointsRule
 
         var declaring = root.ContainingType.OriginalDefinition;
         return declaring.SpecialType != SpecialType.System_Object && !SymbolEqualityComparer.Default.Equals(declaring, types.Hub)
-            && !(method.Name == "Dispose" && method.Parameters.Length == 0);
+            && !ControllerFacts.IsDispose(method, types);
     }
 
     /// <summary>An override of a method of a generated service base (its virtual methods are the service's calls).</summary>

@@ -128,6 +128,23 @@ public static class EndpointKindsCorpus
                 public static string Version() => "1";
             }
             """ }),
+        ("hub: a hub's own IDisposable.Dispose is no hub method", new[] { HubUsings + """
+            // SignalR leaves out the methods that implement IDisposable on the hub type: here the hub's own Dispose.
+            public class ChatHub : Hub, System.IDisposable
+            {
+                public new void Dispose() { }
+
+                // Only the parameterless Dispose is excluded.
+                public void {|SCOPE001:Dispose|}(string reason) { }
+            }
+            """ }),
+        ("hub: a Dispose() that hides Hub's without implementing IDisposable is a hub method clients can call", new[] { HubUsings + """
+            // IDisposable stays implemented by Hub.Dispose; SignalR excludes only that, so this one is invocable.
+            public class ChatHub : Hub
+            {
+                public new void {|SCOPE001:Dispose|}() { }
+            }
+            """ }),
         ("hub: strongly typed Hub<T>", new[] { HubUsings + """
             public interface IChatClient { Task Message(string text); }
 
@@ -302,6 +319,36 @@ public static class EndpointKindsCorpus
                 public override Task HandleAsync(CreateRequest request, CancellationToken ct) => Task.CompletedTask;
             }
             """ }),
+        ("FastEndpoints: an abstract endpoint base is no endpoint", new[] { FastEndpointUsings + """
+            // FastEndpoints registers only concrete classes; the base has no Configure of its own to check.
+            public abstract class ListEndpointBase : EndpointWithoutRequest<string>
+            {
+            }
+
+            public sealed class ListWorkflows : ListEndpointBase
+            {
+                public override void Configure()
+                {
+                    Get("/workflows");
+                    Scopes(N8n.Api.Scopes.Workflow.List);
+                }
+
+                public override Task HandleAsync(CancellationToken ct) => Task.CompletedTask;
+            }
+            """ }),
+        ("FastEndpoints: an open generic endpoint is no endpoint", new[] { FastEndpointUsings + """
+            // FastEndpoints cannot register an open generic class: only a closed subclass is an endpoint.
+            public class ListOf<T> : EndpointWithoutRequest<string>
+            {
+                public override void Configure() => Get("/things");
+
+                public override Task HandleAsync(CancellationToken ct) => Task.CompletedTask;
+            }
+
+            public sealed class {|SCOPE001:ListWorkflows|} : ListOf<int>
+            {
+            }
+            """ }),
     };
 
     /// <summary>Razor Pages, checked only with <c>ScopeGenCheckRazorPages=true</c>: name, markup source.</summary>
@@ -322,6 +369,11 @@ public static class EndpointKindsCorpus
                     public void OnPosted() { }
 
                     public string Title() => "x";
+
+                    // A verb after two other letters, and On followed by no HTTP method, are no handlers either.
+                    public void ReGet() { }
+
+                    public void OnRefresh() { }
 
                     private void OnPut() { }
                 }
