@@ -64,29 +64,12 @@ internal sealed partial class KnownTypes
     /// <summary>Keyed by the attribute class's definition object (one per definition in a compilation; generic attributes share theirs).</summary>
     private readonly ConcurrentDictionary<INamedTypeSymbol, AttributeRoles> attributeRoles = new(ReferenceComparer<INamedTypeSymbol>.Instance);
 
-    /// <summary>
-    /// The classes asked about most recently: a project uses a handful of attribute classes on its endpoints, and
-    /// comparing a few references is cheaper than hashing into the dictionary for every attribute of every method.
-    /// Slots are replaced whole (racing writers only cost a later dictionary lookup).
-    /// </summary>
-    private readonly KnownRoles?[] recentRoles = new KnownRoles?[RecentRoleSlots];
-    private const int RecentRoleSlots = 8;
-    private int nextRecentRoleSlot;
-
     /// <summary>The roles of an attribute class, worked out once per class.</summary>
     public AttributeRoles RolesOf(INamedTypeSymbol? attributeClass)
     {
         if (attributeClass is null)
         {
             return AttributeRoles.None;
-        }
-
-        foreach (var recent in recentRoles)
-        {
-            if (recent is not null && ReferenceEquals(recent.AttributeClass, attributeClass))
-            {
-                return recent.Roles;
-            }
         }
 
         var key = attributeClass.OriginalDefinition;
@@ -99,10 +82,6 @@ internal sealed partial class KnownTypes
             attributeRoles.TryAdd(key, roles);
         }
 
-        // Keyed by the class object as asked (a constructed generic attribute is its own object), so a hit needs no OriginalDefinition.
-        recentRoles[(int)((uint)System.Threading.Interlocked.Increment(ref nextRecentRoleSlot) % RecentRoleSlots)] = new KnownRoles(attributeClass, roles);
         return roles;
     }
-
-    private sealed record KnownRoles(INamedTypeSymbol AttributeClass, AttributeRoles Roles);
 }

@@ -59,7 +59,7 @@ internal sealed class UnenforcedScopeRule
     /// <summary>[RequireScope] among the attributes of a type, method, lambda or local function.</summary>
     public void AnalyzeAttributes(in OwnAttributes own)
     {
-        if (own.FirstRequireScope is not { } first || Volatile.Read(ref registersScopePolicies) != 0)
+        if (own.FirstRequireScope is not { } first)
         {
             return;
         }
