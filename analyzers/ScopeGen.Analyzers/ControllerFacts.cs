@@ -12,7 +12,8 @@ namespace ScopeGen.Analyzers;
 /// </summary>
 internal static class ControllerFacts
 {
-    public static bool IsController(INamedTypeSymbol type, KnownTypes types)
+    /// <summary>Whether a class is a controller, given the roles of the attributes on it and its base classes together.</summary>
+    public static bool IsController(INamedTypeSymbol type, AttributeRoles inheritedRoles)
     {
         if (type.TypeKind != TypeKind.Class || type.IsAbstract || type.IsStatic)
         {
@@ -25,12 +26,13 @@ internal static class ControllerFacts
             return false;
         }
 
-        if (HasAttribute(type, types.NonControllerAttribute, types))
+        // [NonController] and [Controller] are inherited (AttributeUsage Inherited = true), and [NonController] wins.
+        if ((inheritedRoles & AttributeRoles.NonController) != 0)
         {
             return false;
         }
 
-        return type.Name.EndsWith("Controller", StringComparison.OrdinalIgnoreCase) || HasAttribute(type, types.ControllerAttribute, types);
+        return type.Name.EndsWith("Controller", StringComparison.OrdinalIgnoreCase) || (inheritedRoles & AttributeRoles.Controller) != 0;
     }
 
     /// <summary>

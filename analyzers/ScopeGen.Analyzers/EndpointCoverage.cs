@@ -55,9 +55,7 @@ internal sealed partial class EndpointCoverage
     {
         foreach (var attribute in attributes)
         {
-            var roles = types.RolesOf(attribute.AttributeClass);
-            if ((roles & (AttributeRoles.RequireScope | AttributeRoles.AllowAnonymous)) != 0
-                || ((roles & AttributeRoles.AuthorizeData) != 0 && ScopeArguments.PolicyOf(attribute) is { } policy && index.IsPolicy(policy)))
+            if (CoversByItself(attribute, types.RolesOf(attribute.AttributeClass)))
             {
                 return true;
             }
@@ -65,6 +63,10 @@ internal sealed partial class EndpointCoverage
 
         return false;
     }
+
+    private bool CoversByItself(AttributeData attribute, AttributeRoles roles) =>
+        (roles & (AttributeRoles.RequireScope | AttributeRoles.AllowAnonymous)) != 0
+        || ((roles & AttributeRoles.AuthorizeData) != 0 && ScopeArguments.PolicyOf(attribute) is { } policy && index.IsPolicy(policy));
 
     /// <summary>Whether every action of a controller is covered: by its class's or base classes' attributes, or a MapControllers() convention.</summary>
     public bool IsControllerCovered(INamedTypeSymbol controller) => FactsOf(controller).IsCoveredByAttributes || ControllersCoveredByConvention;

@@ -58,37 +58,29 @@ internal sealed partial class KnownTypes
         }
     }
 
-    /// <summary>The endpoint kind of a concrete class (asked once per class: <see cref="EndpointCoverage.FactsOf"/> keeps it).</summary>
-    public EndpointKind KindOf(INamedTypeSymbol type) =>
-        type.TypeKind != TypeKind.Class || type.IsStatic ? EndpointKind.None : ComputeKind(type.OriginalDefinition);
-
-    private EndpointKind ComputeKind(INamedTypeSymbol type)
+    /// <summary>
+    /// The endpoint kind a base class (its definition) makes of the classes derived from it, if any. Asked for
+    /// each base class, nearest first, once per class (<see cref="EndpointCoverage.FactsOf"/>); the nearest
+    /// answer counts.
+    /// </summary>
+    public EndpointKind KindFromBase(INamedTypeSymbol baseDefinition)
     {
-        for (var current = type.BaseType; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        if (Hub is not null && SymbolEqualityComparer.Default.Equals(baseDefinition, Hub))
         {
-            var definition = current.OriginalDefinition;
-            if (Hub is not null && SymbolEqualityComparer.Default.Equals(definition, Hub))
-            {
-                return EndpointKind.Hub;
-            }
-
-            if (PageModel is not null && SymbolEqualityComparer.Default.Equals(definition, PageModel))
-            {
-                return EndpointKind.Page;
-            }
-
-            if (FastEndpointBase is not null && SymbolEqualityComparer.Default.Equals(definition, FastEndpointBase))
-            {
-                return EndpointKind.FastEndpoint;
-            }
-
-            if (BindServiceMethodAttribute is not null && IsGrpcServiceBase(definition))
-            {
-                return EndpointKind.GrpcService;
-            }
+            return EndpointKind.Hub;
         }
 
-        return EndpointKind.None;
+        if (PageModel is not null && SymbolEqualityComparer.Default.Equals(baseDefinition, PageModel))
+        {
+            return EndpointKind.Page;
+        }
+
+        if (FastEndpointBase is not null && SymbolEqualityComparer.Default.Equals(baseDefinition, FastEndpointBase))
+        {
+            return EndpointKind.FastEndpoint;
+        }
+
+        return BindServiceMethodAttribute is not null && IsGrpcServiceBase(baseDefinition) ? EndpointKind.GrpcService : EndpointKind.None;
     }
 
     /// <summary>Whether a type is a generated gRPC service base (it carries <c>[BindServiceMethod]</c>).</summary>

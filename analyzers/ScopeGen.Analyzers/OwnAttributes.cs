@@ -22,6 +22,12 @@ internal enum AttributeRoles : byte
 
     /// <summary>MVC's <c>[NonAction]</c> or a class derived from it.</summary>
     NonAction = 8,
+
+    /// <summary>MVC's <c>[NonController]</c> or a class derived from it.</summary>
+    NonController = 16,
+
+    /// <summary>MVC's <c>[Controller]</c> or a class derived from it.</summary>
+    Controller = 32,
 }
 
 /// <summary>
@@ -78,7 +84,9 @@ internal sealed partial class KnownTypes
             roles = (IsRequireScopeAttribute(key) ? AttributeRoles.RequireScope : AttributeRoles.None)
                 | (IsAuthorizeAttribute(key) ? AttributeRoles.AuthorizeData : AttributeRoles.None)
                 | (IsAllowAnonymousAttribute(key) ? AttributeRoles.AllowAnonymous : AttributeRoles.None)
-                | (IsA(key, NonActionAttribute) ? AttributeRoles.NonAction : AttributeRoles.None);
+                | (IsA(key, NonActionAttribute) ? AttributeRoles.NonAction : AttributeRoles.None)
+                | (IsA(key, NonControllerAttribute) ? AttributeRoles.NonController : AttributeRoles.None)
+                | (IsA(key, ControllerAttribute) ? AttributeRoles.Controller : AttributeRoles.None);
             attributeRoles.TryAdd(key, roles);
         }
 
