@@ -38,10 +38,20 @@ internal enum AttributeRoles : byte
 /// <param name="Attributes">The symbol's attributes.</param>
 /// <param name="Roles">The roles of all of them together.</param>
 /// <param name="FirstRequireScope">The first <c>[RequireScope]</c>, if any.</param>
-/// <param name="IsFirstRequireScopeTheOnlyOne">Whether that is the symbol's only <c>[RequireScope]</c> (the usual case), so a rule need not look further.</param>
-internal readonly record struct OwnAttributes(ImmutableArray<AttributeData> Attributes, AttributeRoles Roles, AttributeData? FirstRequireScope, bool IsFirstRequireScopeTheOnlyOne)
+/// <param name="RequireScopeCount">How many <c>[RequireScope]</c> the symbol carries.</param>
+/// <param name="AuthorizationCount">How many of its attributes are <c>[RequireScope]</c> or <c>IAuthorizeData</c> (a <c>[RequireScope]</c> is both, counted once).</param>
+internal readonly record struct OwnAttributes(ImmutableArray<AttributeData> Attributes, AttributeRoles Roles, AttributeData? FirstRequireScope, int RequireScopeCount, int AuthorizationCount)
 {
     public bool Has(AttributeRoles role) => (Roles & role) != 0;
+
+    /// <summary>Whether <see cref="FirstRequireScope"/> is the symbol's only <c>[RequireScope]</c> (the usual case), so a rule about them need not look further.</summary>
+    public bool IsFirstRequireScopeTheOnlyOne => RequireScopeCount == 1;
+
+    /// <summary>
+    /// Whether <see cref="FirstRequireScope"/> is the symbol's only attribute that names scopes or policies: no other
+    /// <c>[RequireScope]</c> and no <c>[Authorize]</c>, so the scope arguments are all in it.
+    /// </summary>
+    public bool IsFirstRequireScopeTheOnlyAuthorization => FirstRequireScope is not null && AuthorizationCount == 1;
 
     public static OwnAttributes Of(ISymbol symbol, KnownTypes types)
     {
@@ -49,6 +59,7 @@ internal readonly record struct OwnAttributes(ImmutableArray<AttributeData> Attr
         var roles = AttributeRoles.None;
         AttributeData? requireScope = null;
         var requireScopeCount = 0;
+        var authorizationCount = 0;
         foreach (var attribute in attributes)
         {
             var role = types.RolesOf(attribute.AttributeClass);
@@ -58,10 +69,15 @@ internal readonly record struct OwnAttributes(ImmutableArray<AttributeData> Attr
                 requireScopeCount++;
             }
 
+            if ((role & (AttributeRoles.RequireScope | AttributeRoles.AuthorizeData)) != 0)
+            {
+                authorizationCount++;
+            }
+
             roles |= role;
         }
 
-        return new OwnAttributes(attributes, roles, requireScope, requireScopeCount == 1);
+        return new OwnAttributes(attributes, roles, requireScope, requireScopeCount, authorizationCount);
     }
 }
 

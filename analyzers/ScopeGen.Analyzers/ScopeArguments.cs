@@ -121,7 +121,8 @@ internal static class ScopeArguments
     /// <summary>The same, with the symbol's attributes already read: a lone <c>[RequireScope]</c>, the usual case, is taken as it is.</summary>
     public static void FromSymbolAttributes(in OwnAttributes own, Compilation compilation, KnownTypes types, ref List<ScopeArgument>? results, CancellationToken cancellationToken)
     {
-        if (own.Roles == AttributeRoles.RequireScope && own.IsFirstRequireScopeTheOnlyOne)
+        // Not `Roles == RequireScope`: the generated [RequireScope] is an [Authorize] too, so that never held.
+        if (own.IsFirstRequireScopeTheOnlyAuthorization)
         {
             FromOneAttribute(own.FirstRequireScope!, isRequireScope: true, compilation, types, ref results, cancellationToken);
         }

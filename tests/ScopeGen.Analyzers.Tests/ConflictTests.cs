@@ -27,6 +27,14 @@ public class ConflictTests
                 public IActionResult Get(string id) => Ok(id);
             }
             """),
+        ("interface method with two requirements: reported once, at the first", EndpointCorpus.Usings + """
+            public interface IWorkflowApi
+            {
+                [{|SCOPE005:RequireScope(Scopes.Workflow.Read)|}]
+                [RequireScope(Scopes.Workflow.List)]
+                IActionResult Get(string id);
+            }
+            """),
         ("AllowAnonymous on the controller overrides an action's scope", EndpointCorpus.Usings + """
             [ApiController]
             [AllowAnonymous]

@@ -28,6 +28,27 @@ public class ScopeArgumentTests
     }
 
     [Fact]
+    public async Task Every_RequireScope_of_a_symbol_is_checked_not_only_the_first()
+    {
+        // A symbol's lone [RequireScope] takes a shortcut (OwnAttributes); a second one, or an [Authorize] beside it, must still be read.
+        var run = await AnalyzerHarness.VerifyAsync(new[] { EndpointCorpus.Usings + """
+            [RequireScope(Scopes.Workflow.Read)]
+            [RequireScope({|SCOPE002:"workflow:reed"|})]
+            public class WorkflowsController : ControllerBase
+            {
+                [RequireScope(Scopes.Workflow.List)]
+                [RequireScope({|SCOPE003:"workflow:list"|})]
+                public IActionResult List() => Ok();
+
+                [RequireScope(Scopes.Workflow.Read)]
+                [Authorize(Policy = {|SCOPE002:"workflow:reed"|})]
+                public IActionResult Get() => Ok();
+            }
+            """ }, new[] { "SCOPE002", "SCOPE003" });
+        Assert.Equal(3, run.Diagnostics.Count(d => d.Id is "SCOPE002" or "SCOPE003"));
+    }
+
+    [Fact]
     public async Task Undefined_scopes_in_every_position_with_did_you_mean()
     {
         var run = await AnalyzerHarness.VerifyAsync(new[] { EndpointCorpus.Usings + """
