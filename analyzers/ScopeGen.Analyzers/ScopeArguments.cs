@@ -26,29 +26,26 @@ internal readonly record struct ScopeArgument(ScopeArgumentKind Kind, SyntaxNode
 /// <summary>Finds the scope and policy strings of <c>[RequireScope]</c>, <c>.RequireScope()</c>, <c>[Authorize]</c> and <c>.RequireAuthorization()</c>.</summary>
 internal static class ScopeArguments
 {
-    /// <summary>The arguments of an attribute, if it is <c>[RequireScope]</c> or <c>[Authorize]</c>, by binding its syntax (the slow path).</summary>
-    public static void FromAttribute(AttributeSyntax attribute, SemanticModel model, KnownTypes types, ref List<ScopeArgument>? results, CancellationToken cancellationToken)
+    /// <summary>
+    /// The arguments of a <c>[RequireScope]</c> (<paramref name="isRequireScope"/>) or <c>[Authorize]</c>-like attribute,
+    /// by binding its syntax (the slow path).
+    /// </summary>
+    public static void FromAttribute(AttributeSyntax attribute, bool isRequireScope, SemanticModel model, ref List<ScopeArgument>? results, CancellationToken cancellationToken)
     {
-        if (attribute.ArgumentList is not { } arguments || model.GetSymbolInfo(attribute, cancellationToken).Symbol is not IMethodSymbol constructor)
+        if (attribute.ArgumentList is not { } arguments)
         {
             return;
         }
 
-        var type = constructor.ContainingType;
-        var isRequireScope = types.IsRequireScopeAttribute(type);
-        if (!isRequireScope && !types.IsAuthorizeAttribute(type))
-        {
-            return;
-        }
-
+        var kind = isRequireScope ? ScopeArgumentKind.Scope : ScopeArgumentKind.Policy;
         var position = 0;
         foreach (var argument in arguments.Arguments)
         {
+            // A constructor argument is positional or named with a colon (`anyOf:`, `policy:`); `Name =` sets a property.
             var isPositional = argument.NameEquals is null && argument.NameColon is null;
-            var kind = isRequireScope ? ScopeArgumentKind.Scope : ScopeArgumentKind.Policy;
             var counts = isRequireScope
-                ? isPositional
-                : (isPositional && position == 0) || argument.NameEquals?.Name.Identifier.ValueText == "Policy";
+                ? argument.NameEquals is null
+                : (isPositional && position == 0) || argument.NameColon?.Name.Identifier.ValueText == "policy" || argument.NameEquals?.Name.Identifier.ValueText == "Policy";
             if (isPositional)
             {
                 position++;
@@ -146,7 +143,7 @@ internal static class ScopeArguments
         if (!FromAttributeData(data, isRequireScope, arguments, ref results))
         {
 #pragma warning disable RS1030 // Rare: an attribute written with an explicit array; binding it is the only way to pair values and syntax.
-            FromAttribute(syntax, compilation.GetSemanticModel(syntax.SyntaxTree), types, ref results, cancellationToken);
+            FromAttribute(syntax, isRequireScope, compilation.GetSemanticModel(syntax.SyntaxTree), ref results, cancellationToken);
 #pragma warning restore RS1030
         }
     }
@@ -159,12 +156,13 @@ internal static class ScopeArguments
     private static bool FromAttributeData(AttributeData data, bool isRequireScope, AttributeArgumentListSyntax arguments, ref List<ScopeArgument>? results)
     {
         // Checked first, then added: nothing is allocated for an attribute whose syntax does not match.
-        var positionalCount = 0;
+        // Constructor arguments: positional or named with a colon (`anyOf:`, `policy:`); `Name =` sets a property.
+        var constructorArgumentCount = 0;
         foreach (var argument in arguments.Arguments)
         {
-            if (argument.NameEquals is null && argument.NameColon is null)
+            if (argument.NameEquals is null)
             {
-                positionalCount++;
+                constructorArgumentCount++;
                 if (isRequireScope && (argument.Expression is ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax || argument.Expression.IsKind(SyntaxKind.CollectionExpression)))
                 {
                     return false;
@@ -178,7 +176,7 @@ internal static class ScopeArguments
             // A null array (RequireScope(null!)) has no Values at all: bind it instead.
             if (constructorArguments.Length != 1 || constructorArguments[0].Kind != TypedConstantKind.Array
                 || constructorArguments[0].IsNull || constructorArguments[0].Values.IsDefault
-                || constructorArguments[0].Values.Length != positionalCount)
+                || constructorArguments[0].Values.Length != constructorArgumentCount)
             {
                 return false;
             }
@@ -187,7 +185,7 @@ internal static class ScopeArguments
             var i = 0;
             foreach (var argument in arguments.Arguments)
             {
-                if (argument.NameEquals is null && argument.NameColon is null)
+                if (argument.NameEquals is null)
                 {
                     Add(argument.Expression, new Optional<object?>(values[i++].Value), ScopeArgumentKind.Scope, ref results);
                 }
@@ -197,8 +195,8 @@ internal static class ScopeArguments
         }
 
         // TypedConstant.Value throws for an array (erroneous code such as [Authorize(new[] { "a" })]): bind those.
-        if (positionalCount > 1 || positionalCount != constructorArguments.Length
-            || (positionalCount == 1 && constructorArguments[0].Kind == TypedConstantKind.Array))
+        if (constructorArgumentCount > 1 || constructorArgumentCount != constructorArguments.Length
+            || (constructorArgumentCount == 1 && constructorArguments[0].Kind == TypedConstantKind.Array))
         {
             return false;
         }
@@ -213,7 +211,7 @@ internal static class ScopeArguments
 
         foreach (var argument in arguments.Arguments)
         {
-            if (argument.NameEquals is null && argument.NameColon is null)
+            if (argument.NameEquals is null)
             {
                 Add(argument.Expression, new Optional<object?>(constructorArguments[0].Value), ScopeArgumentKind.Policy, ref results);
             }

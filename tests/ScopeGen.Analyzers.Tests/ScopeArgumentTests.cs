@@ -49,6 +49,29 @@ public class ScopeArgumentTests
     }
 
     [Fact]
+    public async Task Constructor_arguments_passed_by_name_are_checked_too()
+    {
+        // `anyOf:` and `policy:` name the constructor's parameter: the same scope or policy as a positional argument.
+        var run = await AnalyzerHarness.VerifyAsync(new[] { EndpointCorpus.Usings + """
+            public class WorkflowsController : ControllerBase
+            {
+                [RequireScope(anyOf: {|SCOPE002:"workflow:lst"|})]
+                public IActionResult List() => Ok();
+
+                [RequireScope(anyOf: new[] { Scopes.Workflow.Read, {|SCOPE003:"workflow:create"|} })]
+                public IActionResult Create() => Ok();
+
+                [Authorize(policy: {|SCOPE002:"workflow:reed"|})]
+                public IActionResult Get() => Ok();
+
+                [RequireScope(Scopes.Workflow.Delete, Roles = "workflow:delte")]
+                public IActionResult Delete() => Ok();
+            }
+            """ }, new[] { "SCOPE002", "SCOPE003" });
+        Assert.Equal(3, run.Diagnostics.Count(d => d.Id is "SCOPE002" or "SCOPE003"));
+    }
+
+    [Fact]
     public async Task Undefined_scopes_in_every_position_with_did_you_mean()
     {
         var run = await AnalyzerHarness.VerifyAsync(new[] { EndpointCorpus.Usings + """
