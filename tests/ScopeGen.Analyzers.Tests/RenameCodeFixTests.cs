@@ -35,6 +35,37 @@ public class RenameCodeFixTests
     }
 
     [Fact]
+    public async Task A_former_name_unlike_any_live_scope_is_fixed_to_the_scope_it_became()
+    {
+        // The replacement is the rename's target, not the live scope nearest in spelling ("report:read").
+        var manifest = """
+            version: 1
+            namespace: Renamed.Api
+            resources:
+              report:
+                actions:
+                  read: {}
+                  export:
+                    renamedFrom: legacy:download
+            """;
+        var document = CodeFixHarness.CreateDocument("""
+            using Microsoft.AspNetCore.Builder;
+
+            public static class Api
+            {
+                public static void Configure(WebApplication app)
+                {
+                    app.MapGet("/reports", () => "x").RequireScope("legacy:download");
+                }
+            }
+            """, manifest);
+
+        var diagnostic = Assert.Single(await CodeFixHarness.DiagnosticsAsync(document, new ScopeAnalyzer(), "SCOPE002"));
+        Assert.Equal("'legacy:download' is not a scope defined in the manifest; it was renamed to 'report:export'", diagnostic.GetMessage());
+        Assert.Equal("Scopes.Report.Export", diagnostic.Properties[ScopeAnalyzer.ReplacementProperty]);
+    }
+
+    [Fact]
     public async Task A_near_miss_of_a_former_name_is_still_a_typo_of_a_live_scope()
     {
         var document = CodeFixHarness.CreateDocument("""
