@@ -140,7 +140,7 @@ internal static class ScopeArguments
             return;
         }
 
-        if (!FromAttributeData(data, isRequireScope, arguments, ref results))
+        if (!TryPairWithAttributeData(data, isRequireScope, arguments, ref results))
         {
 #pragma warning disable RS1030 // Rare: an attribute written with an explicit array; binding it is the only way to pair values and syntax.
             FromAttribute(syntax, isRequireScope, compilation.GetSemanticModel(syntax.SyntaxTree), ref results, cancellationToken);
@@ -149,11 +149,13 @@ internal static class ScopeArguments
     }
 
     /// <summary>
-    /// The scope arguments from the compiler's attribute data, paired with their syntax. False when the
-    /// syntax does not map one-to-one onto the data (an explicit array, an error), so the caller binds.
-    /// The attribute is <c>[RequireScope]</c> when <paramref name="isRequireScope"/>, else <c>[Authorize]</c>-like.
+    /// The scope arguments from the compiler's attribute data, paired with their syntax. False, adding nothing, when
+    /// the syntax does not map one-to-one onto the data (an explicit array, a null array, an error), so the caller
+    /// binds instead. The attribute is <c>[RequireScope]</c> when <paramref name="isRequireScope"/>, else
+    /// <c>[Authorize]</c>-like. Internal for its tests: a refusal only costs a binding, but a wrong pairing would
+    /// check one argument's value at another's syntax.
     /// </summary>
-    private static bool FromAttributeData(AttributeData data, bool isRequireScope, AttributeArgumentListSyntax arguments, ref List<ScopeArgument>? results)
+    internal static bool TryPairWithAttributeData(AttributeData data, bool isRequireScope, AttributeArgumentListSyntax arguments, ref List<ScopeArgument>? results)
     {
         // Checked first, then added: nothing is allocated for an attribute whose syntax does not match.
         // Constructor arguments: positional or named with a colon (`anyOf:`, `policy:`); `Name =` sets a property.
