@@ -93,6 +93,30 @@ public class CodeFixTests
     }
 
     [Fact]
+    public async Task Without_a_resource_in_the_route_the_type_name_gives_it()
+    {
+        // The route names no resource: the class name without its kind (Controller, Hub) does.
+        var controller = Usings + """
+            [ApiController]
+            [Route("api/v1")]
+            public class ProjectsController : ControllerBase
+            {
+                [HttpGet]
+                public IActionResult List() => Ok();
+            }
+            """;
+        var hub = Usings + """
+            public class WorkflowsHub : Microsoft.AspNetCore.SignalR.Hub
+            {
+                public string Ping() => "pong";
+            }
+            """;
+
+        Assert.Equal("Add [RequireScope(Scopes.Project.List)]", (await TitlesAsync(controller))[0]);
+        Assert.StartsWith("Add [RequireScope(Scopes.Workflow.", (await TitlesAsync(hub))[0]);
+    }
+
+    [Fact]
     public async Task Controller_fix_adds_the_attribute_and_the_using()
     {
         var source = Usings + """
