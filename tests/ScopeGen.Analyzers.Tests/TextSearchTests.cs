@@ -26,4 +26,26 @@ public class TextSearchTests
         Assert.False(TextSearch.Contains(SourceText.From(new string('x', 4096) + "MapControl"), "MapControllers"));
         Assert.True(TextSearch.Contains(SourceText.From(new string('x', 4096) + "MapControllers"), "MapControllers"));
     }
+
+    [Theory]
+    [InlineData(4090)]
+    [InlineData(4100)]
+    [InlineData(8185)]
+    public void A_text_just_short_of_a_chunk_boundary_without_the_name_is_searched_to_its_end(int length)
+    {
+        // The last chunk must not start past the text's end, whatever the name's length.
+        Assert.False(TextSearch.Contains(SourceText.From(new string('x', length)), "MapControllers"));
+        Assert.True(TextSearch.Contains(SourceText.From(new string('x', length) + "MapControllers"), "MapControllers"));
+    }
+
+    [Theory]
+    [InlineData(4096)]
+    [InlineData(4097)]
+    [InlineData(9000)]
+    public void A_name_longer_than_a_chunk_is_found_or_not(int nameLength)
+    {
+        var name = new string('n', nameLength - 1) + "!";
+        Assert.True(TextSearch.Contains(SourceText.From("start " + name + " end"), name));
+        Assert.False(TextSearch.Contains(SourceText.From("start " + name.Substring(1) + " end"), name));
+    }
 }
