@@ -36,4 +36,32 @@ public sealed class OtherStringArgumentTests
             }
             """ }, new[] { "SCOPE002", "SCOPE003" });
     }
+
+    [Fact]
+    public async Task String_arguments_of_other_constructors_are_not_policies()
+    {
+        await AnalyzerHarness.VerifyAsync(new[] { EndpointCorpus.Usings + """
+            public static class Api
+            {
+                public static void Configure(WebApplication app)
+                {
+                    app.MapGet("/a", () => "x").WithMetadata(new InvalidOperationException("workflow:reed"), new Uri("tag:list", UriKind.Relative)).AllowAnonymous();
+                    app.MapGet("/b", () => "x").WithMetadata(new AuthorizeAttribute({|SCOPE002:"workflow:reed"|}));
+                }
+            }
+            """ }, new[] { "SCOPE002", "SCOPE003" });
+    }
+
+    [Fact]
+    public async Task A_RequireScope_explicit_array_holds_scopes_even_unlike_any_scope()
+    {
+        // Bound on the slow path: each element is a scope, so a name that is no scope at all is SCOPE002 too.
+        await AnalyzerHarness.VerifyAsync(new[] { EndpointCorpus.Usings + """
+            public class TagsController : ControllerBase
+            {
+                [RequireScope(new[] { Scopes.Tag.List, {|SCOPE002:"admin"|} })]
+                public IActionResult List() => Ok();
+            }
+            """ }, new[] { "SCOPE002", "SCOPE003" });
+    }
 }
