@@ -41,11 +41,11 @@ public class ScopeInferenceTests
             actions:
               list: {}
               create: {}
-          export:
+          bulkImport:
             actions:
               list: {}
               create: {}
-              export: {}
+              import: {}
           securityAudit:
             actions:
               generate: {}
@@ -130,9 +130,10 @@ public class ScopeInferenceTests
     }
 
     [Theory]
-    [InlineData("GET", "/exports", "export:list")]
-    [InlineData("POST", "/exports", "export:create")]
-    [InlineData("POST", "/api/v1/exports", "export:create")]
+    [InlineData("GET", "/bulk/imports", "bulkImport:list")]
+    [InlineData("POST", "/api/v1/bulk/imports", "bulkImport:create")]
+    [InlineData("POST", "/bulk-imports", "bulkImport:create")]
+    [InlineData("POST", "/bulk/{id}/import", "bulkImport:create")]
     public void The_segment_that_names_the_resource_is_not_read_as_its_action(string verb, string route, string expected)
     {
         Assert.Equal(expected, InferredValue(route, verb));
