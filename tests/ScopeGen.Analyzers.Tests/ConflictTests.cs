@@ -259,7 +259,8 @@ public class ConflictTests
     [Fact]
     public async Task Conflicts_carry_help_links_and_severities()
     {
-        var run = await AnalyzerHarness.RunAsync(new[] { Markup.Parse(Cases[1].Source, 0).Source });
+        var source = Cases.Single(c => c.Name == "AllowAnonymous on the controller overrides an action's scope").Source;
+        var run = await AnalyzerHarness.RunAsync(new[] { Markup.Parse(source, 0).Source });
         var finding = Assert.Single(run.Diagnostics, d => d.Id == "SCOPE006");
         Assert.Equal(DiagnosticSeverity.Warning, finding.Descriptor.DefaultSeverity);
         Assert.EndsWith("#scope006", finding.Descriptor.HelpLinkUri);
