@@ -92,6 +92,26 @@ public sealed class ConflictMessageTests
     }
 
     [Fact]
+    public async Task The_nearest_AllowAnonymous_class_is_named_when_a_base_class_has_one_too()
+    {
+        var run = await AnalyzerHarness.RunAsync(new[] { EndpointCorpus.Usings + """
+            [AllowAnonymous]
+            public abstract class PublicControllerBase : ControllerBase
+            {
+            }
+
+            [AllowAnonymous]
+            public class WorkflowsController : PublicControllerBase
+            {
+                [RequireScope(Scopes.Workflow.Delete)]
+                [HttpDelete]
+                public IActionResult Delete() => Ok();
+            }
+            """ });
+        Assert.Equal(new[] { "SCOPE006 " + Format(Overridden, "WorkflowsController.Delete", "WorkflowsController") }, Conflicts(run));
+    }
+
+    [Fact]
     public async Task A_method_that_is_no_endpoint_under_AllowAnonymous_is_only_SCOPE007()
     {
         await AnalyzerHarness.VerifyAsync(new[] { EndpointCorpus.Usings + """

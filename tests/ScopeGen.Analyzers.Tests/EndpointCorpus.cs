@@ -86,6 +86,11 @@ public static class EndpointCorpus
         ("RequireScope later in the fluent chain", Minimal("""app.MapGet("/tags", () => "x").WithName("tags").WithTags("t").RequireScope(Scopes.Tag.List);""")),
         ("lambda with [RequireScope]", Minimal("""app.MapGet("/tags/{id}", [RequireScope(Scopes.Tag.Read)] (string id) => id);""")),
         ("lambda with [AllowAnonymous]", Minimal("""app.MapGet("/health", [AllowAnonymous] () => "ok");""")),
+        ("lambda with an attribute naming a scope that is no authorization", Minimal("""app.{|SCOPE001:MapGet|}("/tags", [EndpointName(Scopes.Tag.List)] () => "x");""")),
+        ("handler passed as a Delegate local", Minimal("""
+                    Delegate handler = () => "x";
+                    app.{|SCOPE001:MapGet|}("/tags", handler);
+            """)),
         ("lambda with bare [Authorize]", Minimal("""app.{|SCOPE001:MapGet|}("/tags/{id}", [Authorize] (string id) => id);""")),
         ("lambda with [Authorize(Policy = scope)]", Minimal("""app.MapGet("/tags/{id}", [Authorize(Policy = Scopes.Tag.Read)] (string id) => id);""")),
         ("WithMetadata(new RequireScopeAttribute)", Minimal("""app.MapGet("/users", () => "x").WithMetadata(new RequireScopeAttribute(Scopes.User.List));""")),
@@ -545,6 +550,11 @@ public static class EndpointCorpus
                     }
 
                     group.{|SCOPE001:MapGet|}("", () => "x");
+            """)),
+        ("RequireScope assigned to a discard, as a statement", Minimal("""
+                    var group = app.MapGroup("/a");
+                    _ = group.RequireScope(Scopes.Tag.List);
+                    group.MapGet("", () => "x");
             """)),
         ("RequireScope in one arm of a conditional expression statement", Minimal("""
                     var group = app.MapGroup("/a");

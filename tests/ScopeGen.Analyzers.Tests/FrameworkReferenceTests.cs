@@ -74,10 +74,48 @@ public sealed class FrameworkReferenceTests
                         [NonAction]
                         public string Helper() => "x";
                     }
+
+                    // No [NonController] declared: [Controller] makes a controller of a class without the suffix.
+                    [Controller]
+                    public class Tags
+                    {
+                        public string {|SCOPE001:List|}() => "x";
+                    }
                 }
                 """ },
             new[] { "SCOPE001" },
             configure: compilation => compilation.WithReferences(TestCompilation.NetCoreReferences));
+    }
+
+    [Fact]
+    public async Task ASP_NET_Core_types_declared_in_another_ASP_NET_Core_assembly_than_their_own_are_found()
+    {
+        // A type is asked of its home assembly (Microsoft.AspNetCore.Mvc.Core for [Controller]) first; when that is
+        // not referenced, the other ASP.NET Core assemblies are searched (another version, a forwarded type).
+        var shim = TestCompilation.Create(new[] { """
+            namespace Microsoft.AspNetCore.Mvc
+            {
+                [System.AttributeUsage(System.AttributeTargets.Class)]
+                public class ControllerAttribute : System.Attribute
+                {
+                }
+            }
+            """ }, assemblyName: "Microsoft.AspNetCore.Shim").WithReferences(TestCompilation.NetCoreReferences);
+        using var image = new MemoryStream();
+        var emitted = shim.Emit(image, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        await AnalyzerHarness.VerifyAsync(
+            new[] { """
+                namespace Demo
+                {
+                    public class WorkflowsController
+                    {
+                        public string {|SCOPE001:List|}() => "x";
+                    }
+                }
+                """ },
+            new[] { "SCOPE001" },
+            configure: compilation => compilation.WithReferences(TestCompilation.NetCoreReferences.Append(MetadataReference.CreateFromImage(image.ToArray()))));
     }
 
     [Fact]

@@ -141,6 +141,90 @@ public sealed class InheritedActionTests
         Assert.Contains("'TagsController.Delete' (inherited from 'CrudControllerBase')", missing.GetMessage());
     }
 
+    [Fact]
+    public async Task Every_action_inherited_from_a_referenced_assembly_is_reported()
+    {
+        var library = CompileLibrary("""
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace Shared.Web
+            {
+                public abstract class CrudControllerBase : ControllerBase
+                {
+                    [HttpGet]
+                    public IActionResult List() => Ok();
+
+                    [HttpDelete("{id}")]
+                    public IActionResult Delete(string id) => Ok(id);
+                }
+            }
+            """);
+        var run = await AnalyzerHarness.RunAsync(
+            new[] { EndpointCorpus.Usings + """
+                [Route("tags")]
+                public class TagsController : Shared.Web.CrudControllerBase
+                {
+                }
+                """ },
+            configure: compilation => compilation.AddReferences(library));
+        var messages = run.Diagnostics.Where(d => d.Id == "SCOPE001").Select(d => d.GetMessage()).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(2, messages.Length);
+        Assert.StartsWith("Endpoint 'TagsController.Delete' (inherited from 'CrudControllerBase')", messages[0], StringComparison.Ordinal);
+        Assert.StartsWith("Endpoint 'TagsController.List' (inherited from 'CrudControllerBase')", messages[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_override_of_a_base_method_marked_NonAction_is_no_action()
+    {
+        // MVC reads [NonAction] from the overridden method too (it is inherited).
+        await AnalyzerHarness.VerifyAsync(
+            new[] { EndpointCorpus.Usings + """
+                public abstract class ApiControllerBase : ControllerBase
+                {
+                    [NonAction]
+                    public virtual IActionResult Helper() => Ok();
+                }
+
+                [Route("tags")]
+                [RequireScope(Scopes.Tag.List)]
+                public class TagsController : ApiControllerBase
+                {
+                }
+
+                [Route("users")]
+                public class UsersController : ApiControllerBase
+                {
+                    public override IActionResult Helper() => Ok();
+
+                    [RequireScope(Scopes.User.List)]
+                    public IActionResult List() => Ok();
+                }
+                """ },
+            new[] { "SCOPE001" });
+    }
+
+    [Fact]
+    public async Task An_override_of_a_base_action_is_an_action_of_its_own()
+    {
+        // The base method's other attributes ([HttpGet]) do not make the override a non-action.
+        await AnalyzerHarness.VerifyAsync(
+            new[] { EndpointCorpus.Usings + """
+                public abstract class CrudControllerBase : ControllerBase
+                {
+                    [HttpGet]
+                    [Produces("application/json")]
+                    public virtual IActionResult List() => Ok();
+                }
+
+                [Route("users")]
+                public class UsersController : CrudControllerBase
+                {
+                    public override IActionResult {|SCOPE001:List|}() => Ok();
+                }
+                """ },
+            new[] { "SCOPE001" });
+    }
+
     private static MetadataReference CompileLibrary(string source)
     {
         var compilation = TestCompilation.Create(new[] { source }, assemblyName: "Shared.Web");
