@@ -551,6 +551,43 @@ public static class EndpointCorpus
 
                     group.{|SCOPE001:MapGet|}("", () => "x");
             """)),
+        ("RequireScope after an instance method of a user-defined builder that returns the builder", Usings + """
+            using System.Collections.Generic;
+
+            public sealed class Routes : IEndpointRouteBuilder, IEndpointConventionBuilder
+            {
+                private readonly RouteGroupBuilder group;
+
+                public Routes(RouteGroupBuilder group) => this.group = group;
+
+                // A fluent instance method: the chain goes on through it, as through an extension convention.
+                public Routes Tagged() => this;
+
+                public IServiceProvider ServiceProvider => ((IEndpointRouteBuilder)group).ServiceProvider;
+
+                public ICollection<EndpointDataSource> DataSources => ((IEndpointRouteBuilder)group).DataSources;
+
+                public IApplicationBuilder CreateApplicationBuilder() => ((IEndpointRouteBuilder)group).CreateApplicationBuilder();
+
+                public void Add(Action<EndpointBuilder> convention) => ((IEndpointConventionBuilder)group).Add(convention);
+            }
+
+            public static class Api
+            {
+                public static void Configure(WebApplication app)
+                {
+                    var routes = new Routes(app.MapGroup("/a"));
+                    routes.Tagged().RequireScope(Scopes.Tag.List);
+                    routes.MapGet("", () => "x");
+
+                    // Tagged() on another builder covers nothing here.
+                    var other = new Routes(app.MapGroup("/b"));
+                    routes.Tagged();
+                    new Routes(app.MapGroup("/c")).Tagged().RequireScope(Scopes.Tag.List);
+                    other.{|SCOPE001:MapGet|}("", () => "x");
+                }
+            }
+            """),
         ("RequireScope assigned to a discard, as a statement", Minimal("""
                     var group = app.MapGroup("/a");
                     _ = group.RequireScope(Scopes.Tag.List);

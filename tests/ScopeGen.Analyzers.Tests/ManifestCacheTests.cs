@@ -1,7 +1,11 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using ScopeGen.Analyzers.Tests.Helpers;
+using ScopeGen.Testing;
 
 namespace ScopeGen.Analyzers.Tests;
 
@@ -9,6 +13,7 @@ namespace ScopeGen.Analyzers.Tests;
 /// The manifest index is cached across compilations (the IDE starts one per keystroke). A stale index would
 /// check scopes against a manifest that is no longer there: each compilation must see its own.
 /// </summary>
+[Collection(nameof(ManifestCacheSequence))]
 public class ManifestCacheTests
 {
     private const string Source = """
@@ -43,6 +48,40 @@ public class ManifestCacheTests
         Assert.Equal(string.Empty, NamespaceOfFix(none));
     }
 
+    [Fact]
+    public void A_second_manifest_added_to_the_project_is_read()
+    {
+        var one = ScopeIndex.Load(Options(("/p/a.scopes.yaml", Manifest("read: {}"))), TestContext.Current.CancellationToken);
+        var two = ScopeIndex.Load(Options(("/p/a.scopes.yaml", Manifest("read: {}")), ("/p/b.scopes.yaml", OtherManifest)), TestContext.Current.CancellationToken);
+
+        Assert.False(one!.TryGetScope("invoice:send", out _));
+        Assert.True(two!.TryGetScope("invoice:send", out _));
+    }
+
+    [Fact]
+    public void A_manifest_moved_to_another_path_is_located_at_the_new_one()
+    {
+        // Same content, new path: SCOPE008 must point at the file that is there now.
+        var before = ScopeIndex.Load(Options(("/p/old/api.scopes.yaml", Manifest("read: {}"))), TestContext.Current.CancellationToken);
+        var after = ScopeIndex.Load(Options(("/p/new/api.scopes.yaml", Manifest("read: {}"))), TestContext.Current.CancellationToken);
+
+        Assert.Equal("/p/old/api.scopes.yaml", Assert.Single(before!.Declarations).Path);
+        Assert.Equal("/p/new/api.scopes.yaml", Assert.Single(after!.Declarations).Path);
+    }
+
+    /// <summary>Fresh options (the per-options cache misses), so the cross-compilation cache decides.</summary>
+    private static AnalyzerOptions Options(params (string Path, string Text)[] manifests) => new(
+        manifests.Select(m => (AdditionalText)new InMemoryAdditionalText(m.Path, m.Text)).ToImmutableArray(),
+        TestOptionsProvider.FromProperties(null));
+
+    private const string OtherManifest = """
+        version: 1
+        resources:
+          invoice:
+            actions:
+              send: {}
+        """;
+
     private static string? NamespaceOfFix(AnalysisRun run) =>
         Assert.Single(run.Diagnostics, d => d.Id == "SCOPE003").Properties[ScopeAnalyzer.NamespaceProperty];
 
@@ -53,4 +92,10 @@ public class ManifestCacheTests
             actions:
               {{action}}
         """;
+}
+
+/// <summary>The cache is one per process: the tests that read it in turn run alone, or another test's manifest could replace it between their two reads.</summary>
+[CollectionDefinition(nameof(ManifestCacheSequence), DisableParallelization = true)]
+public sealed class ManifestCacheSequence
+{
 }
