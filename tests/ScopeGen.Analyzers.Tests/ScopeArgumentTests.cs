@@ -43,9 +43,15 @@ public class ScopeArgumentTests
                 [RequireScope(Scopes.Workflow.Read)]
                 [Authorize(Policy = {|SCOPE002:"workflow:reed"|})]
                 public IActionResult Get() => Ok();
+
+                // An attribute that is no authorization beside them: still two authorization attributes to read.
+                [HttpDelete]
+                [RequireScope(Scopes.Workflow.Delete)]
+                [Authorize(Policy = {|SCOPE002:"workflow:delet"|})]
+                public IActionResult Delete() => Ok();
             }
             """ }, new[] { "SCOPE002", "SCOPE003" });
-        Assert.Equal(3, run.Diagnostics.Count(d => d.Id is "SCOPE002" or "SCOPE003"));
+        Assert.Equal(4, run.Diagnostics.Count(d => d.Id is "SCOPE002" or "SCOPE003"));
     }
 
     [Fact]
