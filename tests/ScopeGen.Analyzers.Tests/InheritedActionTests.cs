@@ -1,4 +1,3 @@
-using System.IO;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using ScopeGen.Analyzers.Tests.Helpers;
@@ -225,12 +224,5 @@ public sealed class InheritedActionTests
             new[] { "SCOPE001" });
     }
 
-    private static MetadataReference CompileLibrary(string source)
-    {
-        var compilation = TestCompilation.Create(new[] { source }, assemblyName: "Shared.Web");
-        using var image = new MemoryStream();
-        var result = compilation.Emit(image);
-        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
-        return MetadataReference.CreateFromImage(image.ToArray());
-    }
+    private static MetadataReference CompileLibrary(string source) => MetadataLibrary.Compile(source, "Shared.Web");
 }
