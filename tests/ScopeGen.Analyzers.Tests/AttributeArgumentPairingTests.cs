@@ -45,6 +45,8 @@ public class AttributeArgumentPairingTests
     [InlineData("CollectionExpression")]
     [InlineData("ArrayByName")]
     [InlineData("NullArray")]
+    [InlineData("LookalikeWithOneString")]
+    [InlineData("LookalikeWithNoArray")]
     public void Refuses_what_does_not_map_one_to_one(string method)
     {
         var (data, arguments) = Attributes[method];
@@ -52,6 +54,34 @@ public class AttributeArgumentPairingTests
 
         Assert.False(ScopeArguments.TryPairWithAttributeData(data, isRequireScope: true, arguments, ref results));
         Assert.Null(results);
+    }
+
+    /// <summary>
+    /// Erroneous code the analyzer still meets while the user types: a <c>Policy =</c> that is not a constant has
+    /// no named argument in the attribute data, so the syntax is paired with no value (a non-constant policy).
+    /// </summary>
+    [Fact]
+    public void A_Policy_property_without_a_constant_is_paired_with_no_value()
+    {
+        var source = EndpointCorpus.Usings + """
+            public static class Holder { public static readonly string Field = "readOnly"; }
+            public class Forms
+            {
+                [Authorize(Policy = Holder.Field)] public void NotConstant() { }
+            }
+            """;
+        var compilation = TestCompilation.Create(new[] { source });
+        Assert.Contains(compilation.GetDiagnostics(TestContext.Current.CancellationToken), d => d.Id == "CS0182");
+        var data = compilation.GetTypeByMetadataName("Forms")!.GetMembers("NotConstant").Single().GetAttributes().Single();
+        var arguments = ((AttributeSyntax)data.ApplicationSyntaxReference!.GetSyntax(TestContext.Current.CancellationToken)).ArgumentList!;
+        List<ScopeArgument>? results = null;
+
+        var paired = ScopeArguments.TryPairWithAttributeData(data, isRequireScope: false, arguments, ref results);
+
+        Assert.True(paired);
+        var only = Assert.Single(results!);
+        Assert.Equal("Holder.Field", only.Syntax.ToString());
+        Assert.Null(only.Value);
     }
 
     private static IReadOnlyDictionary<string, (AttributeData, AttributeArgumentListSyntax)> Load()
@@ -73,6 +103,20 @@ public class AttributeArgumentPairingTests
                 [RequireScope([Scopes.Workflow.Read])] public void CollectionExpression() { }
                 [RequireScope(anyOf: new[] { Scopes.Workflow.Read })] public void ArrayByName() { }
                 [RequireScope(null)] public void NullArray() { }
+                [Lookalike.RequireScope("workflow:read")] public void LookalikeWithOneString() { }
+                [Lookalike.RequireScope(1, "workflow:read")] public void LookalikeWithNoArray() { }
+            }
+
+            namespace Lookalike
+            {
+                // The analyzer knows [RequireScope] by its class name, so an application's own attribute of that
+                // name whose constructor takes no params array reaches the fast path too.
+                public sealed class RequireScopeAttribute : Attribute
+                {
+                    public RequireScopeAttribute(string scope) { }
+
+                    public RequireScopeAttribute(int version, string scope) { }
+                }
             }
             """;
         var compilation = TestCompilation.Create(new[] { source });

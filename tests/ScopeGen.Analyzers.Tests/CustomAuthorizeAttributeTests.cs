@@ -47,6 +47,25 @@ public sealed class CustomAuthorizeAttributeTests
             """ }, new[] { "SCOPE002", "SCOPE003" });
     }
 
+    /// <summary>
+    /// Constructor arguments named with a colon may come in any order: the one named <c>policy:</c> is the policy,
+    /// and another named first is not (these forms go to the binding path: two constructor arguments).
+    /// </summary>
+    [Fact]
+    public async Task The_argument_named_policy_is_the_policy_wherever_it_stands()
+    {
+        await AnalyzerHarness.VerifyAsync(new[] { EndpointCorpus.Usings + Attribute + """
+            public class TagsController : ControllerBase
+            {
+                [AuditedAuthorize(auditCategory: "tag:lst", policy: {|SCOPE002:"tag:reed"|})]
+                public IActionResult A() => Ok();
+
+                [AuditedAuthorize(policy: Scopes.Tag.List, auditCategory: "tag:lst")]
+                public IActionResult B() => Ok();
+            }
+            """ }, new[] { "SCOPE002", "SCOPE003" });
+    }
+
     [Fact]
     public async Task A_scope_policy_in_the_first_argument_covers_the_action_and_the_second_does_not()
     {

@@ -78,6 +78,36 @@ public class ScopeArgumentTests
     }
 
     [Fact]
+    public async Task Only_string_and_string_array_parameters_of_a_RequireScope_method_are_scopes()
+    {
+        // The analyzer knows .RequireScope(...) by its names (ScopeGenEndpointConventionBuilderExtensions), so an
+        // application's own overload is read too, but a parameter of another type (here a list of tags, even as a
+        // collection expression) holds no scopes.
+        var run = await AnalyzerHarness.VerifyAsync(new[] { EndpointCorpus.Usings + """
+            using System.Collections.Generic;
+            using Tagging;
+
+            namespace Tagging
+            {
+                public static class ScopeGenEndpointConventionBuilderExtensions
+                {
+                    public static TBuilder RequireScope<TBuilder>(this TBuilder builder, string scope, IEnumerable<string> tags)
+                        where TBuilder : IEndpointConventionBuilder => builder;
+                }
+            }
+
+            public static class Endpoints
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.MapGet("/tags", () => "ok").RequireScope({|SCOPE002:"tag:lst"|}, ["tag:lst", "tag:reed"]);
+                }
+            }
+            """ }, new[] { "SCOPE002", "SCOPE003" });
+        Assert.Single(run.Diagnostics, d => d.Id is "SCOPE002" or "SCOPE003");
+    }
+
+    [Fact]
     public async Task Undefined_scopes_in_every_position_with_did_you_mean()
     {
         var run = await AnalyzerHarness.VerifyAsync(new[] { EndpointCorpus.Usings + """
