@@ -15,13 +15,7 @@ namespace ScopeGen.Analyzers;
 /// <param name="Action">The action name as written in the manifest.</param>
 /// <param name="Namespace">The namespace of the generated class, or null for the global namespace.</param>
 /// <param name="ConstantPath">The constant relative to that namespace, e.g. <c>Scopes.Workflow.Create</c>.</param>
-internal sealed record ScopeEntry(string Value, string Resource, string Action, string? Namespace, string ConstantPath)
-{
-    /// <summary>The full name of the generated scope class.</summary>
-    public string ClassFullName => Namespace is null ? ClassName : Namespace + "." + ClassName;
-
-    private string ClassName => ConstantPath.Substring(0, ConstantPath.IndexOf('.'));
-}
+internal sealed record ScopeEntry(string Value, string Resource, string Action, string? Namespace, string ConstantPath);
 
 /// <summary>A resource and its scopes, in manifest order.</summary>
 internal sealed record ResourceEntry(string Name, IReadOnlyList<ScopeEntry> Scopes);

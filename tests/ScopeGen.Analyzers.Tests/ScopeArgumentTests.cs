@@ -82,7 +82,7 @@ public class ScopeArgumentTests
     {
         // The analyzer knows .RequireScope(...) by its names (ScopeGenEndpointConventionBuilderExtensions), so an
         // application's own overload is read too, but a parameter of another type (here a list of tags, even as a
-        // collection expression) holds no scopes.
+        // collection expression) holds no scopes, and a string left at its default value is written nowhere to report.
         var run = await AnalyzerHarness.VerifyAsync(new[] { EndpointCorpus.Usings + """
             using System.Collections.Generic;
             using Tagging;
@@ -91,7 +91,7 @@ public class ScopeArgumentTests
             {
                 public static class ScopeGenEndpointConventionBuilderExtensions
                 {
-                    public static TBuilder RequireScope<TBuilder>(this TBuilder builder, string scope, IEnumerable<string> tags)
+                    public static TBuilder RequireScope<TBuilder>(this TBuilder builder, string scope, IEnumerable<string> tags, string fallback = "tag:reed")
                         where TBuilder : IEndpointConventionBuilder => builder;
                 }
             }

@@ -46,6 +46,7 @@ public class TextSearchTests
     {
         var name = new string('n', nameLength - 1) + "!";
         Assert.True(TextSearch.Contains(SourceText.From("start " + name + " end"), name));
+        Assert.True(TextSearch.Contains(SourceText.From(name + " end"), name));
         Assert.False(TextSearch.Contains(SourceText.From("start " + name.Substring(1) + " end"), name));
     }
 }
