@@ -20,7 +20,8 @@ public sealed class ManifestParser
 
     private readonly string filePath;
     private readonly List<ManifestDiagnostic> diagnostics = new();
-    private bool readToEnd = true;
+    /// <summary>Whether the whole text was read (no syntax error cut it short); set once the YAML tree is read.</summary>
+    private bool readToEnd;
 
     private ManifestParser(string filePath) => this.filePath = filePath;
 

@@ -141,7 +141,7 @@ internal sealed class YamlTreeReader
         catch (YamlException exception)
         {
             var end = exception.End.Index > exception.Start.Index ? exception.End : Advance(exception.Start, 1);
-            diagnostics.Add(ManifestRules.YamlSyntax.Create(filePath, ToSpan(exception.Start, end), "Invalid YAML: " + CleanMessage(exception)));
+            diagnostics.Add(ManifestRules.YamlSyntax.Create(filePath, ToSpan(exception.Start, end), "Invalid YAML: " + exception.Message));
             stack.Clear();
         }
         catch (YamlReaderFailure failure)
@@ -165,19 +165,6 @@ internal sealed class YamlTreeReader
         {
             throw new YamlReaderFailure(exception);
         }
-    }
-
-    private static string CleanMessage(YamlException exception)
-    {
-        // YamlDotNet prefixes its messages with "(Line: 1, Col: 2, Idx: 1) - (...): "; the location is ours to give.
-        var message = exception.Message;
-        var marker = message.IndexOf("): ", StringComparison.Ordinal);
-        if (message.StartsWith("(Line:", StringComparison.Ordinal) && marker >= 0)
-        {
-            message = message.Substring(marker + 3);
-        }
-
-        return message.Trim();
     }
 
     private void CheckProperties(NodeEvent node)

@@ -95,8 +95,9 @@ public sealed class ManifestMessageTests
 
     [Theory]
     [InlineData("resources:\n  r: \"open\n", "SCOPE100 '\"open\n': Invalid YAML: While scanning a quoted scalar, found unexpected end of stream.")]
-    // YamlDotNet gives this error no width: one character is marked.
     [InlineData(OneScope + "  - b\n", "SCOPE100 '-': Invalid YAML: While parsing a block mapping, did not find expected key.")]
+    // YamlDotNet gives this error no width: one character is marked.
+    [InlineData("resources:\n  r:\n    actions:\n      a: b: c\n", "SCOPE100 ':': Invalid YAML: While scanning a plain scalar value, found invalid mapping.")]
     public void A_syntax_error_gives_YamlDotNet_s_message_without_its_location_prefix(string yaml, string expected)
     {
         Assert.Equal(new[] { expected }, Render(yaml));
