@@ -102,4 +102,25 @@ public sealed class ManifestMessageTests
     {
         Assert.Equal(new[] { expected }, Render(yaml));
     }
+
+    [Fact]
+    public void An_unknown_top_level_key_lists_the_keys_the_manifest_takes()
+    {
+        Assert.Equal(
+            new[] { "SCOPE101 'colour': Unknown key 'colour' in the manifest (expected one of: version, namespace, className, separator, resources, presets)" },
+            Render("colour: red\n" + OneScope));
+    }
+
+    [Fact]
+    public void Where_YamlDotNet_fails_with_another_exception_the_error_is_located_where_reading_stopped()
+    {
+        // An unclosed '[' followed by a less indented line: YamlDotNet throws InvalidOperationException, not a YamlException.
+        const string yaml = "resources: [a\nb: c\n";
+
+        var first = ManifestParser.Parse(Path, yaml).Diagnostics[0];
+
+        Assert.Equal(("SCOPE100", "["), (first.Id, yaml.Substring(first.Span.StartOffset, first.Span.EndOffset - first.Span.StartOffset)));
+        Assert.StartsWith("Invalid YAML after this point: the YAML reader stopped (", first.Message, System.StringComparison.Ordinal);
+        Assert.EndsWith("); look for an unclosed '[', '{' or quote, or a bad escape", first.Message, System.StringComparison.Ordinal);
+    }
 }
