@@ -65,34 +65,27 @@ public static class PeerBenchmarks
     public static void Profile(int input, int runs, bool covered)
     {
         var prepared = Prepare(Inputs(covered)[input].Sources());
-        var process = Process.GetCurrentProcess();
-        TimeSpan Cpu()
-        {
-            process.Refresh();
-            return process.TotalProcessorTime;
-        }
-
         for (var run = 0; run < runs; run++)
         {
             var compilation = prepared.Fresh();
             Settle();
-            var cpu = Cpu();
+            var cpu = ProcessorTime();
             var wall = Stopwatch.StartNew();
             compilation.GetDiagnostics();
             var compilerWall = wall.Elapsed;
-            var compilerCpu = Cpu() - cpu;
+            var compilerCpu = ProcessorTime() - cpu;
             var times = new List<string>();
             foreach (var analyzer in new DiagnosticAnalyzer[] { new ScopeGen.Analyzers.ScopeAnalyzer(), new NoOpAnalyzer() })
             {
                 Settle();
-                cpu = Cpu();
+                cpu = ProcessorTime();
                 var allocated = GC.GetTotalAllocatedBytes(precise: true);
                 var collections = GC.CollectionCount(0);
                 var paused = GC.GetTotalPauseDuration();
                 var withAnalyzer = compilation.WithAnalyzers(ImmutableArray.Create(analyzer), new CompilationWithAnalyzersOptions(prepared.Options, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
                 var findings = withAnalyzer.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult().Length;
                 var time = withAnalyzer.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime;
-                times.Add($"{analyzer.GetType().Name} {Ms(time)} (whole analysis: process CPU {Ms(Cpu() - cpu)}, {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6:F1} MB, {GC.CollectionCount(0) - collections} GCs pausing {Ms(GC.GetTotalPauseDuration() - paused)}; {findings} findings)");
+                times.Add($"{analyzer.GetType().Name} {Ms(time)} (whole analysis: process CPU {Ms(ProcessorTime() - cpu)}, {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6:F1} MB, {GC.CollectionCount(0) - collections} GCs pausing {Ms(GC.GetTotalPauseDuration() - paused)}; {findings} findings)");
             }
 
             Console.WriteLine($"run {run}: GetDiagnostics() {Ms(compilerWall)} (process CPU {Ms(compilerCpu)}); " + string.Join("; ", times));
@@ -136,7 +129,6 @@ public static class PeerBenchmarks
     {
         var compiler = new List<TimeSpan>();
         var compilerCpu = new List<TimeSpan>();
-        var process = Process.GetCurrentProcess();
         var scopeGen = new List<TimeSpan>();
         var peerTimes = new List<TimeSpan>();
         var scopeGenFindings = 0;
@@ -145,13 +137,11 @@ public static class PeerBenchmarks
         {
             var compilation = input.Fresh();
             Settle();
-            process.Refresh();
-            var cpuBefore = process.TotalProcessorTime;
+            var cpuBefore = ProcessorTime();
             var stopwatch = Stopwatch.StartNew();
             compilation.GetDiagnostics();
             compiler.Add(stopwatch.Elapsed);
-            process.Refresh();
-            compilerCpu.Add(process.TotalProcessorTime - cpuBefore);
+            compilerCpu.Add(ProcessorTime() - cpuBefore);
 
             // Alternate which analyzer runs first, so neither is always the one that finds the semantic models warm.
             var ours = (DiagnosticAnalyzer)new ScopeGen.Analyzers.ScopeAnalyzer();
@@ -228,6 +218,13 @@ public static class PeerBenchmarks
             var path = Path.Combine(directory, name.Name + ".dll");
             return File.Exists(path) ? LoadFromAssemblyPath(path) : null;
         }
+    }
+
+    /// <summary>The processor time of this process so far, on every thread.</summary>
+    private static TimeSpan ProcessorTime()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 
     private static void Settle()

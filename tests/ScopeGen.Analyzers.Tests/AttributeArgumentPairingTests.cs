@@ -57,8 +57,9 @@ public class AttributeArgumentPairingTests
     }
 
     /// <summary>
-    /// Erroneous code the analyzer still meets while the user types: a <c>Policy =</c> that is not a constant has
-    /// no named argument in the attribute data, so the syntax is paired with no value (a non-constant policy).
+    /// Erroneous code the analyzer still meets while the user types: a <c>Policy =</c> that is not a constant is a
+    /// named argument of the attribute data whose constant is an error without a value, so the syntax is paired with
+    /// no value (a non-constant policy).
     /// </summary>
     [Fact]
     public void A_Policy_property_without_a_constant_is_paired_with_no_value()

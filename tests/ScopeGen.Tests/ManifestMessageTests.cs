@@ -16,9 +16,10 @@ public sealed class ManifestMessageTests
 
     /// <summary>Each diagnostic as "ID 'located text': message".</summary>
     private static string[] Render(string yaml) =>
-        ManifestParser.Parse(Path, yaml).Diagnostics
-            .Select(d => $"{d.Id} '{yaml.Substring(d.Span.StartOffset, d.Span.EndOffset - d.Span.StartOffset)}': {d.Message}")
-            .ToArray();
+        ManifestParser.Parse(Path, yaml).Diagnostics.Select(d => $"{d.Id} '{Located(yaml, d)}': {d.Message}").ToArray();
+
+    private static string Located(string yaml, ManifestDiagnostic diagnostic) =>
+        yaml.Substring(diagnostic.Span.StartOffset, diagnostic.Span.EndOffset - diagnostic.Span.StartOffset);
 
     [Theory]
     [InlineData("version: 2\n" + OneScope, "SCOPE107 '2': Unsupported manifest version '2': this ScopeGen reads version 1")]
@@ -119,7 +120,7 @@ public sealed class ManifestMessageTests
 
         var first = ManifestParser.Parse(Path, yaml).Diagnostics[0];
 
-        Assert.Equal(("SCOPE100", "["), (first.Id, yaml.Substring(first.Span.StartOffset, first.Span.EndOffset - first.Span.StartOffset)));
+        Assert.Equal(("SCOPE100", "["), (first.Id, Located(yaml, first)));
         Assert.StartsWith("Invalid YAML after this point: the YAML reader stopped (", first.Message, System.StringComparison.Ordinal);
         Assert.EndsWith("); look for an unclosed '[', '{' or quote, or a bad escape", first.Message, System.StringComparison.Ordinal);
     }
