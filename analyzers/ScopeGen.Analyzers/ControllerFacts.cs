@@ -139,22 +139,30 @@ internal static class ControllerFacts
             return false;
         }
 
-        if (method.DeclaredAccessibility != Accessibility.Public || own.Has(AttributeRoles.NonAction)
-            || (method.OverriddenMethod is { } overridden && HasAttribute(overridden, types.NonActionAttribute, types)))
+        if (method.DeclaredAccessibility != Accessibility.Public || own.Has(AttributeRoles.NonAction))
         {
             return false;
         }
 
-        // Overrides of object's methods (ToString, Equals, GetHashCode) are not actions.
-        var root = method;
-        while (root.OverriddenMethod is { } baseMethod)
+        // Only an override can inherit [NonAction] or be one of object's methods (ToString, Equals, GetHashCode),
+        // which are not actions; most actions are not overrides, and need not walk anything.
+        if (method.IsOverride && method.OverriddenMethod is { } overridden)
         {
-            root = baseMethod;
-        }
+            if (HasAttribute(overridden, types.NonActionAttribute, types))
+            {
+                return false;
+            }
 
-        if (root.ContainingType.SpecialType == SpecialType.System_Object)
-        {
-            return false;
+            var root = overridden;
+            while (root.OverriddenMethod is { } baseMethod)
+            {
+                root = baseMethod;
+            }
+
+            if (root.ContainingType.SpecialType == SpecialType.System_Object)
+            {
+                return false;
+            }
         }
 
         return !IsDispose(method, types);
