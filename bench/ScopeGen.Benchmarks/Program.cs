@@ -41,10 +41,13 @@ if (args.Length >= 1 && args[0] == "analyzer-time")
     return;
 }
 
-// ScopeGen against SecurityCodeScan's SCS0012 and GetDiagnostics(), same compilations, same run: ... -- peer-time [runs] [covered]
+// ScopeGen against SecurityCodeScan's SCS0012 and GetDiagnostics(), same compilations, same run: ... -- peer-time [runs] [covered] [--warm-up N]
 if (args.Length >= 1 && args[0] == "peer-time")
 {
-    PeerBenchmarks.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 9, args.Length > 2 && args[2] == "covered");
+    var warmUpAt = Array.IndexOf(args, "--warm-up");
+    var warmUp = warmUpAt > 0 && warmUpAt + 1 < args.Length ? int.Parse(args[warmUpAt + 1], System.Globalization.CultureInfo.InvariantCulture) : PeerBenchmarks.DefaultWarmUp;
+    var positional = warmUpAt > 0 ? args[..warmUpAt] : args;
+    PeerBenchmarks.Run(positional.Length > 1 ? int.Parse(positional[1], System.Globalization.CultureInfo.InvariantCulture) : 9, positional.Length > 2 && positional[2] == "covered", warmUp);
     return;
 }
 
