@@ -144,14 +144,35 @@ internal sealed class YamlTreeReader
             diagnostics.Add(ManifestRules.YamlSyntax.Create(filePath, ToSpan(exception.Start, end), "Invalid YAML: " + exception.Message));
             stack.Clear();
         }
-        catch (YamlReaderFailure failure)
+        catch (YamlReaderFailure)
         {
             // YamlDotNet fails on some malformed input with other exceptions (an unclosed '[' followed by a
-            // less indented line, a cut "\uDE" escape): still a syntax error, located where reading stopped.
-            diagnostics.Add(ManifestRules.YamlSyntax.Create(filePath, ToSpan(lastEnd, Advance(lastEnd, 1)),
-                $"Invalid YAML after this point: the YAML reader stopped ({failure.InnerException!.Message}); look for an unclosed '[', '{{' or quote, or a bad escape"));
+            // less indented line, a cut "\uDE" escape), whose messages say nothing about the manifest
+            // ("Operation is not valid due to the current state of the object"). An unclosed bracket is
+            // pointed at; anything else is located where reading stopped.
+            diagnostics.Add(UnclosedFlowCollection() is { } opener
+                ? ManifestRules.YamlSyntax.Create(filePath, ToSpan(opener, Advance(opener, 1)),
+                    $"Invalid YAML: this '{text[(int)opener.Index]}' is never closed; end it with '{(text[(int)opener.Index] == '[' ? ']' : '}')}' before the lines that follow")
+                : ManifestRules.YamlSyntax.Create(filePath, ToSpan(lastEnd, Advance(lastEnd, 1)),
+                    "Invalid YAML after this point: the YAML reader stopped here; look for an unclosed quote or a bad escape"));
             stack.Clear();
         }
+    }
+
+    /// <summary>Where the innermost flow collection ('[' or '{') still open was opened, if any.</summary>
+    private Mark? UnclosedFlowCollection()
+    {
+        // A Stack enumerates from its top: the innermost collection first.
+        foreach (var frame in stack)
+        {
+            if (frame.Start is SequenceStart { Style: SequenceStyle.Flow } or MappingStart { Style: MappingStyle.Flow }
+                && frame.Start.Start.Index < text.Length && text[(int)frame.Start.Start.Index] is '[' or '{')
+            {
+                return frame.Start.Start;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>YamlDotNet's MoveNext, with its exceptions other than <see cref="YamlException"/> told apart from ours.</summary>
@@ -200,7 +221,7 @@ internal sealed class YamlTreeReader
         }
 
         Add(node);
-        stack.Push(new Frame(node));
+        stack.Push(new Frame(node, start));
         return true;
     }
 
@@ -295,9 +316,16 @@ internal sealed class YamlTreeReader
 
     private sealed class Frame
     {
-        public Frame(YamlNode node) => Node = node;
+        public Frame(YamlNode node, ParsingEvent start)
+        {
+            Node = node;
+            Start = start;
+        }
 
         public YamlNode Node { get; }
+
+        /// <summary>The event that opened the collection: its style and where it begins.</summary>
+        public ParsingEvent Start { get; }
 
         public bool HasKey { get; set; }
 
