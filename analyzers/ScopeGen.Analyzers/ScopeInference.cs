@@ -166,10 +166,45 @@ internal static class ScopeInference
 
     private static bool IsParameter(string segment) => segment.IndexOf('{') >= 0;
 
-    /// <summary>Prefixes that name no resource: <c>api</c>, versions like <c>v1</c>.</summary>
+    /// <summary>Prefixes that name no resource: <c>api</c>, versions like <c>v1</c>, <c>v2.1</c>, <c>v1beta1</c>.</summary>
     private static bool IsNoise(string segment) =>
-        string.Equals(segment, "api", StringComparison.OrdinalIgnoreCase) ||
-        (segment.Length >= 2 && (segment[0] == 'v' || segment[0] == 'V') && segment.Skip(1).All(char.IsDigit));
+        string.Equals(segment, "api", StringComparison.OrdinalIgnoreCase) || IsVersion(segment);
+
+    private static readonly string[] PreReleaseLabels = { "alpha", "beta", "preview", "rc" };
+
+    /// <summary>
+    /// <c>v</c>, a number with optional <c>.</c> parts, then optionally a pre-release label and a number, as
+    /// Kubernetes-style APIs write them (<c>v1beta1</c>, <c>v2alpha</c>). <c>vp9</c> and <c>v1x</c> are names.
+    /// </summary>
+    private static bool IsVersion(string segment)
+    {
+        if (segment.Length < 2 || segment[0] is not ('v' or 'V') || !char.IsDigit(segment[1]))
+        {
+            return false;
+        }
+
+        var i = 2;
+        while (i < segment.Length && (char.IsDigit(segment[i]) || (segment[i] == '.' && i + 1 < segment.Length && char.IsDigit(segment[i + 1]))))
+        {
+            i++;
+        }
+
+        if (i == segment.Length)
+        {
+            return true;
+        }
+
+        foreach (var label in PreReleaseLabels)
+        {
+            if (string.Compare(segment, i, label, 0, label.Length, StringComparison.OrdinalIgnoreCase) == 0
+                && segment.Skip(i + label.Length).All(char.IsDigit))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Lower-case singular words run together: <c>data-tables</c>, <c>DataTables</c>, <c>dataTable</c> → <c>datatable</c>.</summary>
     internal static string Normalize(string name)

@@ -81,6 +81,18 @@ public class ScopeInferenceTests
           x509:
             actions:
               read: {}
+          v1beta1:
+            actions:
+              read: {}
+          v2alpha:
+            actions:
+              read: {}
+          v1x:
+            actions:
+              read: {}
+          vbeta:
+            actions:
+              read: {}
         """;
 
     private const string AmbiguousManifest = """
@@ -251,7 +263,14 @@ public class ScopeInferenceTests
     [InlineData("/version", "version")]
     [InlineData("/vp9", "vp9")]
     [InlineData("/x509", "x509")]
-    public void Only_api_and_v_followed_by_digits_are_skipped_as_naming_no_resource(string route, string expected)
+    [InlineData("/v1beta1", "workflow")]
+    [InlineData("/V2Alpha", "workflow")]
+    [InlineData("/v2.1", "workflow")]
+    [InlineData("/v1RC2/{id}", "workflow")]
+    [InlineData("/v1x", "v1x")]
+    [InlineData("/vbeta", "vbeta")]
+    [InlineData("/v1.", "v1")]
+    public void Only_api_and_versions_are_skipped_as_naming_no_resource(string route, string expected)
     {
         Assert.Equal(expected, ResourceName(route, "GET", "WorkflowsController", DecoyManifest));
     }
