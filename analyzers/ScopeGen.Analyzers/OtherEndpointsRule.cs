@@ -75,10 +75,11 @@ internal sealed class OtherEndpointsRule
 
                 break;
             case EndpointKind.Page when pages && IsPageHandler(method):
-                // Razor Pages read authorization from the page model, never from a handler (SCOPE007 says so).
+                // Razor Pages read authorization from the page model, never from a handler (SCOPE007 says so):
+                // the message sends the attribute to the class.
                 if (!IsTypeCovered(type) && !coverage.IsPageCoveredByConvention(type))
                 {
-                    Report(context, method, NoFix);
+                    Report(context, method, NoFix, $"[RequireScope(...)] to page model '{type.Name}' (not to the handler) or an AuthorizePage/AuthorizeFolder convention", $"[AllowAnonymous] on '{type.Name}'");
                 }
 
                 break;
@@ -103,11 +104,11 @@ internal sealed class OtherEndpointsRule
 
     private bool IsTypeCovered(INamedTypeSymbol type) => coverage.FactsOf(type).IsCoveredByAttributes;
 
-    private static void Report(in SymbolAnalysisContext context, IMethodSymbol method, ImmutableDictionary<string, string?> properties)
+    private static void Report(in SymbolAnalysisContext context, IMethodSymbol method, ImmutableDictionary<string, string?> properties, string fix = "[RequireScope(...)]", string anonymous = "[AllowAnonymous]")
     {
         if (GeneratedCode.FirstLocationInUserCode(method.Locations, context.Options, context.CancellationToken) is { } location)
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MissingScope, location, properties, $"'{method.ContainingType.Name}.{method.Name}'", "[RequireScope(...)]", "[AllowAnonymous]"));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MissingScope, location, properties, $"'{method.ContainingType.Name}.{method.Name}'", fix, anonymous));
         }
     }
 

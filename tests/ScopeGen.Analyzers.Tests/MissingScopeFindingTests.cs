@@ -163,9 +163,9 @@ public sealed class MissingScopeFindingTests
     }
 
     [Fact(Timeout = Timeout)]
-    public async Task A_Razor_Pages_handler_finding_offers_no_method_fix()
+    public async Task A_Razor_Pages_handler_finding_points_at_the_page_model_and_offers_no_method_fix()
     {
-        // Razor Pages ignore authorization attributes on handlers (SCOPE007): a fix must not add one there.
+        // Razor Pages ignore authorization attributes on handlers (SCOPE007): neither the message nor a fix may send one there.
         var finding = await SingleFindingAsync(
             """
             using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -180,7 +180,9 @@ public sealed class MissingScopeFindingTests
             """,
             new Dictionary<string, string> { ["ScopeGenCheckRazorPages"] = "true" });
 
-        Assert.StartsWith("Endpoint 'IndexModel.OnGet' has no scope requirement", finding.GetMessage());
+        Assert.Equal(
+            "Endpoint 'IndexModel.OnGet' has no scope requirement: add [RequireScope(...)] to page model 'IndexModel' (not to the handler) or an AuthorizePage/AuthorizeFolder convention (or [AllowAnonymous] on 'IndexModel' if it is public)",
+            finding.GetMessage());
         Assert.Equal("None", FixTarget(finding));
     }
 }
