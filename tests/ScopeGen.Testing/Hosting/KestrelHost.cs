@@ -54,8 +54,8 @@ public sealed class KestrelHost : IAsyncDisposable
         ApplicationName = applicationAssembly.GetName().Name,
     };
 
-    /// <summary>A fresh SQLite file path for the N8nApi sample (a directory under the system's temp folder).</summary>
-    public static string NewDatabasePath() => System.IO.Path.Combine(System.IO.Path.GetTempPath(), "scopegen-tests", Guid.NewGuid().ToString("N") + ".db");
+    /// <summary>A fresh SQLite file path for the N8nApi sample, in this test process's folder (see <see cref="TestDatabases"/>).</summary>
+    public static string NewDatabasePath() => TestDatabases.NewPath();
 
     /// <summary>
     /// Adds the random-port URL, a log capture (every level) and, unless the test set one, a fresh database

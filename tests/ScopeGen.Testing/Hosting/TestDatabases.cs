@@ -1,0 +1,42 @@
+using System;
+using System.IO;
+
+namespace ScopeGen.Testing.Hosting;
+
+/// <summary>
+/// SQLite files for test apps: one folder per test process under the system's temp folder, deleted when the
+/// process exits, so repeated test runs do not pile up databases in the temp folder.
+/// </summary>
+public static class TestDatabases
+{
+    private static readonly Lazy<string> Folder = new(CreateFolder);
+
+    /// <summary>The folder of this process's databases.</summary>
+    public static string FolderPath => Folder.Value;
+
+    /// <summary>A path for a new database file in <see cref="FolderPath"/>.</summary>
+    public static string NewPath() => Path.Combine(Folder.Value, Guid.NewGuid().ToString("N") + ".db");
+
+    private static string CreateFolder()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "scopegen-tests", Environment.ProcessId + "-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Delete(folder);
+        return folder;
+    }
+
+    private static void Delete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open on a system that refuses to delete it: the temp folder's own clean-up takes it.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
