@@ -152,7 +152,9 @@ internal sealed class YamlTreeReader
             // pointed at; anything else is located where reading stopped.
             diagnostics.Add(UnclosedFlowCollection() is { } opener
                 ? ManifestRules.YamlSyntax.Create(filePath, ToSpan(opener, Advance(opener, 1)),
-                    $"Invalid YAML: this '{text[(int)opener.Index]}' is never closed; end it with '{(text[(int)opener.Index] == '[' ? ']' : '}')}' before the lines that follow")
+                    text[(int)opener.Index] == '['
+                        ? "Invalid YAML: this '[' is never closed; end it with ']' before the lines that follow"
+                        : "Invalid YAML: this '{' is never closed; end it with '}' before the lines that follow")
                 : ManifestRules.YamlSyntax.Create(filePath, ToSpan(lastEnd, Advance(lastEnd, 1)),
                     "Invalid YAML after this point: the YAML reader stopped here; look for an unclosed quote or a bad escape"));
             stack.Clear();

@@ -34,7 +34,7 @@ public sealed class SampleServer : IAsyncDisposable
     public static async Task<SampleServer> StartAsync()
     {
         var password = "pw-" + Guid.NewGuid().ToString("N");
-        var databasePath = Path.Combine(DatabaseFolder.Value, Guid.NewGuid().ToString("N") + ".db");
+        var databasePath = ScopeGen.Testing.Hosting.TestDatabases.NewPath();
         var options = new WebApplicationOptions
         {
             EnvironmentName = "Testing",
@@ -62,23 +62,4 @@ public sealed class SampleServer : IAsyncDisposable
         await App.StopAsync();
         await App.DisposeAsync();
     }
-
-    // One folder per test process, deleted when it exits (ScopeGen.Testing's TestDatabases does the same;
-    // this project does not reference it).
-    private static readonly Lazy<string> DatabaseFolder = new(() =>
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "scopegen-tests", Environment.ProcessId + "-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            try
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-        };
-        return folder;
-    });
 }

@@ -5,16 +5,14 @@ namespace ScopeGen.Testing.Hosting;
 
 /// <summary>
 /// SQLite files for test apps: one folder per test process under the system's temp folder, deleted when the
-/// process exits, so repeated test runs do not pile up databases in the temp folder.
+/// process exits, so repeated test runs do not pile up databases in the temp folder. The browser tests
+/// compile this file in as a link (they do not reference ScopeGen.Testing).
 /// </summary>
 public static class TestDatabases
 {
     private static readonly Lazy<string> Folder = new(CreateFolder);
 
-    /// <summary>The folder of this process's databases.</summary>
-    public static string FolderPath => Folder.Value;
-
-    /// <summary>A path for a new database file in <see cref="FolderPath"/>.</summary>
+    /// <summary>A path for a new database file in this process's folder.</summary>
     public static string NewPath() => Path.Combine(Folder.Value, Guid.NewGuid().ToString("N") + ".db");
 
     private static string CreateFolder()
